@@ -1,0 +1,137 @@
+# bootnet: network-boot firmware. `make` builds bin/, `make test` runs every
+# test, `make demo` boots the firmware in QEMU. See README.md.
+
+.DEFAULT_GOAL := all
+.PHONY: all efi clean test unit-test e2e-test demo deps FORCE
+
+CC      ?= gcc
+LD      := ld
+OBJCOPY := objcopy
+AR      := ar
+BUILD   := build
+BIN     := bin
+DEPS    := deps
+
+LWIP    := $(DEPS)/lwip
+MBEDTLS := $(DEPS)/mbedtls
+EFIINC  := /usr/include/efi
+DEP_STAMPS := $(LWIP)/.unpacked $(MBEDTLS)/.unpacked $(EFIINC)/efi.h
+
+# Anything missing (Debian packages, the lwIP and mbedTLS sources) is
+# installed or fetched by tools/fetch-deps; when all is there it is not run.
+$(DEP_STAMPS):
+	tools/fetch-deps --build-only
+deps:
+	tools/fetch-deps
+
+# ---------------------------------------------------------------- sources
+CORE_SRCS := $(wildcard firmware/*.c) $(wildcard drivers/bus/*.c) $(wildcard net/*.c)
+LIBC_SRCS := $(wildcard firmware/libc/*.c)
+EFI_SRCS  := $(wildcard efi/*.c)
+
+LWIP_SRCS := $(addprefix $(LWIP)/src/core/, init.c def.c inet_chksum.c ip.c mem.c memp.c \
+	netif.c pbuf.c raw.c stats.c sys.c altcp.c altcp_alloc.c altcp_tcp.c tcp.c tcp_in.c \
+	tcp_out.c timeouts.c udp.c) \
+	$(addprefix $(LWIP)/src/core/ipv4/, etharp.c icmp.c ip4.c ip4_addr.c ip4_frag.c) \
+	$(LWIP)/src/netif/ethernet.c
+# All of mbedTLS's library; mbedtls_config.h decides what each file holds.
+MBEDTLS_SRCS = $(wildcard $(MBEDTLS)/library/*.c)
+
+# ---------------------------------------------------------------- flags
+GIT_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
+
+FREESTANDING := -std=gnu11 -Os -ffreestanding -fno-stack-protector -fno-strict-aliasing \
+	-fshort-wchar -fno-builtin -ffunction-sections \
+	-nostdinc -isystem $(GCC_INCLUDE) -Ifirmware/libc/include
+PORT_INCLUDES := -Inet -Inet/lwip -I$(LWIP)/src/include -I$(MBEDTLS)/include \
+	-DMBEDTLS_CONFIG_FILE='"mbedtls_config.h"'
+WARN := -Wall -Wextra -Werror
+
+CFLAGS_x86_64 := -m64 -mno-red-zone -fpic -DGNU_EFI_USE_MS_ABI
+CFLAGS_i386   := -m32 -march=i686 -fpic
+LDEMU_x86_64  := elf_x86_64
+LDEMU_i386    := elf_i386
+EFITARGET_x86_64 := efi-app-x86_64
+EFITARGET_i386   := efi-app-ia32
+EFIARCH_x86_64 := x86_64
+EFIARCH_i386   := ia32
+EFILIB_x86_64  := /usr/lib
+EFILIB_i386    := /usr/lib32
+
+# ---------------------------------------------------------------- EFI builds
+# efi_build ARCH: objects under build/ARCH/, bin/bootnet-ARCH.efi and its map.
+define efi_build
+$(1)_OBJ := $(BUILD)/$(1)
+$(1)_CFLAGS := $$(FREESTANDING) $$(CFLAGS_$(1)) $$(PORT_INCLUDES) \
+	-I$(EFIINC) -I$(EFIINC)/$$(EFIARCH_$(1)) -I$(EFIINC)/protocol -I$(BUILD)
+
+$(1)_OWN_OBJS := $$(patsubst %.c,$$($(1)_OBJ)/%.o,$$(CORE_SRCS) $$(LIBC_SRCS) $$(EFI_SRCS))
+$(1)_LWIP_OBJS = $$(patsubst $(DEPS)/%.c,$$($(1)_OBJ)/deps/%.o,$$(LWIP_SRCS))
+$(1)_MBEDTLS_OBJS = $$(patsubst $(DEPS)/%.c,$$($(1)_OBJ)/deps/%.o,$$(MBEDTLS_SRCS))
+
+$$($(1)_OBJ)/%.o: %.c | $$(DEP_STAMPS)
+	@mkdir -p $$(@D)
+	$$(CC) $$($(1)_CFLAGS) $$(WARN) -MMD -MP -c $$< -o $$@
+
+# Our libc must not have its own loops turned into calls to itself.
+$$($(1)_OBJ)/firmware/libc/%.o: firmware/libc/%.c | $$(DEP_STAMPS)
+	@mkdir -p $$(@D)
+	$$(CC) $$($(1)_CFLAGS) $$(WARN) -fno-tree-loop-distribute-patterns -MMD -MP -c $$< -o $$@
+
+# lwIP and mbedTLS are not our code: built without -Werror, quietly.
+$$($(1)_OBJ)/deps/%.o: $(DEPS)/%.c | $$(DEP_STAMPS)
+	@mkdir -p $$(@D)
+	@$$(CC) $$($(1)_CFLAGS) -w -c $$< -o $$@
+
+$$($(1)_OBJ)/liblwip.a: $$($(1)_LWIP_OBJS)
+	@rm -f $$@; $$(AR) rcs $$@ $$^
+$$($(1)_OBJ)/libmbedtls.a: $$($(1)_MBEDTLS_OBJS)
+	@rm -f $$@; $$(AR) rcs $$@ $$^
+
+$$($(1)_OBJ)/firmware/main.o: $(BUILD)/bootnet_version.h
+
+$$($(1)_OBJ)/bootnet.so: $$($(1)_OWN_OBJS) $$($(1)_OBJ)/liblwip.a $$($(1)_OBJ)/libmbedtls.a
+	@mkdir -p $(BIN)
+	$$(LD) -m $$(LDEMU_$(1)) -nostdlib -znocombreloc -shared -Bsymbolic --no-undefined \
+		-T $$(EFILIB_$(1))/elf_$$(EFIARCH_$(1))_efi.lds \
+		-Map=$(BIN)/bootnet-$(1).map -o $$@ \
+		$$(EFILIB_$(1))/crt0-efi-$$(EFIARCH_$(1)).o $$($(1)_OWN_OBJS) \
+		$$($(1)_OBJ)/liblwip.a $$($(1)_OBJ)/libmbedtls.a \
+		$$(EFILIB_$(1))/libgnuefi.a $$(shell $$(CC) $$(CFLAGS_$(1)) -print-libgcc-file-name)
+
+$(BIN)/bootnet-$(1).efi: $$($(1)_OBJ)/bootnet.so
+	$$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
+		-j '.rel.*' -j '.rela.*' -j .reloc --target $$(EFITARGET_$(1)) --subsystem=10 $$< $$@
+
+-include $$(shell find $$($(1)_OBJ) -name '*.d' 2>/dev/null)
+endef
+
+$(eval $(call efi_build,x86_64))
+$(eval $(call efi_build,i386))
+
+# The version string changes with every commit; only main.c depends on it.
+$(BUILD)/bootnet_version.h: FORCE
+	@mkdir -p $(BUILD)
+	@echo '#define BOOTNET_VERSION "$(GIT_VERSION)"' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+efi: $(BIN)/bootnet-x86_64.efi $(BIN)/bootnet-i386.efi
+all: efi
+
+# ---------------------------------------------------------------- tests
+include tests/unit/unit.mk
+
+test: all
+	tools/fetch-deps
+	tests/run-all
+
+e2e-test: all
+	tests/e2e/run
+
+demo: all
+	tools/fetch-deps
+	tools/demo
+
+clean:
+	rm -rf $(BUILD) $(BIN)

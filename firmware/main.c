@@ -1,0 +1,24 @@
+/* bootnet's start-up, the same on every platform: banner, network stack,
+ * device report, then (in later releases) autoboot or the shell. */
+#include "../net/net.h"
+#include "console.h"
+#include "devreport.h"
+#include "main.h"
+#include "platform.h"
+#include "version.h"
+
+static void print_banner(void)
+{
+	console_printf("\n%s %s (%s, %s) -- network boot firmware, GPL-2.0-or-later\n",
+		       BOOTNET_NAME, BOOTNET_VERSION, platform_arch(), platform_name());
+	console_printf("Built with %s\n\n", net_libraries_version());
+}
+
+int bootnet_main(void)
+{
+	print_banner();
+	net_init();
+	device_report_print();
+	console_puts("\nbootnet: network boot is not in this build yet; returning to the firmware.\n");
+	return 0;
+}

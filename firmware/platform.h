@@ -1,0 +1,62 @@
+/* The one door between bootnet's core and the machine it runs on.
+ *
+ * efi/ and bios/ each implement these functions for real hardware;
+ * tests/unit/ implements them on Linux so the core runs in host tests
+ * unchanged. Core code calls nothing platform-specific but this. */
+#ifndef PLATFORM_H
+#define PLATFORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Identity, as scripts see it in ${platform} and ${buildarch}. */
+const char *platform_name(void);   /* "efi" or "pcbios" */
+const char *platform_arch(void);   /* "x86_64" or "i386" */
+
+/* Console: every output device the platform has (screen and serial). */
+void platform_console_write(const char *text, size_t len);
+/* The next key pressed, or -1 when none is waiting. Never blocks. */
+int platform_console_read_key(void);
+
+/* Memory: pool blocks (any size) and 4 KiB pages. */
+void *platform_alloc(size_t size);
+void platform_free(void *ptr);
+
+/* Time: milliseconds since an arbitrary start, never going backwards. */
+uint64_t platform_now_ms(void);
+void platform_delay_us(uint32_t us);
+
+/* PCI configuration space. */
+struct pci_location {
+	uint16_t segment;
+	uint8_t bus, dev, fn;
+};
+typedef void pci_visit_fn(const struct pci_location *loc, void *ctx);
+/* Calls visit for every PCI function present, in bus order. */
+void platform_pci_enumerate(pci_visit_fn *visit, void *ctx);
+/* Reads width (1, 2 or 4) bytes at offset; false if the platform cannot. */
+bool platform_pci_config_read(const struct pci_location *loc, unsigned offset,
+			      unsigned width, uint32_t *value);
+
+/* The firmware's own network paths (EFI SNP/NII/PXE Base Code, BIOS UNDI). */
+enum netpath_kind { NETPATH_SNP, NETPATH_NII, NETPATH_PXE_BC, NETPATH_UNDI };
+struct netpath_info {
+	enum netpath_kind kind;
+	bool on_pci;             /* pci below is valid */
+	struct pci_location pci;
+	bool has_mac;
+	uint8_t mac[6];
+	bool boot_device;        /* bootnet itself was loaded through this device */
+	char detail[160];        /* what the platform can say: state, link, cached DHCP */
+};
+/* Fills at most max entries; returns how many paths exist. */
+int platform_netpaths(struct netpath_info *paths, int max);
+
+/* Power. Both return only if the platform could not do it. */
+void platform_reboot(void);
+void platform_poweroff(void);
+/* After an internal error: waits for a key, then reboots. Never returns. */
+void platform_halt(void) __attribute__((noreturn));
+
+#endif

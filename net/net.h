@@ -1,0 +1,10 @@
+/* The network stack's start-up and identity. */
+#ifndef NET_H
+#define NET_H
+
+/* Starts lwIP; called once before any network device opens. */
+void net_init(void);
+/* "lwIP 2.1.3, mbed TLS 2.28.3": the libraries this build carries. */
+const char *net_libraries_version(void);
+
+#endif

@@ -1,0 +1,206 @@
+# The QEMU lab: sourced by every end-to-end test.
+#
+# lab_start builds a private network inside a new network namespace (a
+# bridge, 10.77.0.1/24, no uplink), with dnsmasq (DHCP, proxyDHCP, TFTP) and
+# nginx on it. lab_qemu_* start a VM whose NIC is a tap on that bridge and
+# whose serial console goes to a file; lab_wait_for reads that file. All of
+# it is torn down when the test exits, whatever the reason.
+#
+# A test exits 0 (pass), 77 (skipped: says why) or anything else (fail).
+
+set -u
+LAB_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LAB_NS=""
+LAB_DIR=$(mktemp -d /tmp/bootnet-lab.XXXXXX)
+LAB_PIDS=()
+LAB_SERIAL="$LAB_DIR/serial.log"
+LAB_SERVER_IP=10.77.0.1
+LAB_TIMEOUT_SCALE=${LAB_TIMEOUT_SCALE:-1}
+mkdir -p "$LAB_DIR/tftp" "$LAB_DIR/www"
+
+lab_log() { echo "lab: $*" >&2; }
+
+lab_skip() { echo "SKIP: $*"; exit 77; }
+
+lab_fail() {
+	echo "FAIL: $*"
+	lab_show_serial
+	exit 1
+}
+
+# The lab needs root for namespaces and taps: without it, skip (never pass).
+lab_require_root() {
+	[ "$(id -u)" = 0 ] || lab_skip "the lab needs root (network namespaces, taps)"
+	[ -c /dev/net/tun ] || lab_skip "no /dev/net/tun on this machine"
+}
+
+# Every process inside the namespace (QEMU, dnsmasq, nginx and their
+# children): `ip netns exec` forks, so $! alone would miss them.
+lab_ns_pids() { [ -n "$LAB_NS" ] && ip netns pids "$LAB_NS" 2>/dev/null; }
+
+lab_cleanup() {
+	local pid tries=0
+	for pid in $(lab_ns_pids) "${LAB_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null
+	done
+	while [ -n "$(lab_ns_pids)" ] && [ $tries -lt 50 ]; do
+		sleep 0.1; tries=$((tries + 1))
+	done
+	for pid in $(lab_ns_pids); do
+		kill -9 "$pid" 2>/dev/null
+	done
+	for pid in "${LAB_PIDS[@]}"; do
+		wait "$pid" 2>/dev/null
+	done
+	[ -n "$LAB_NS" ] && ip netns del "$LAB_NS" 2>/dev/null
+	if [ -n "${LAB_KEEP:-}" ]; then
+		lab_log "kept $LAB_DIR"
+	else
+		rm -rf "$LAB_DIR"
+	fi
+}
+trap lab_cleanup EXIT
+trap 'exit 130' INT TERM
+
+lab_ns() { ip netns exec "$LAB_NS" "$@"; }
+
+# lab_start [dnsmasq options...]: namespace, bridge, tap0, dnsmasq, nginx.
+# With no options dnsmasq hands out addresses and serves TFTP from
+# $LAB_DIR/tftp; options given are added to its command line.
+lab_start() {
+	lab_require_root
+	LAB_NS="bootnet-lab-$$"
+	ip netns add "$LAB_NS" || lab_fail "cannot create network namespace"
+	lab_ns ip link set lo up
+	lab_ns ip link add br0 type bridge
+	lab_ns ip addr add "$LAB_SERVER_IP/24" dev br0
+	lab_ns ip link set br0 up
+	lab_ns ip tuntap add dev tap0 mode tap
+	lab_ns ip link set tap0 master br0
+	lab_ns ip link set tap0 up
+	lab_start_dnsmasq "$@"
+	lab_start_nginx
+}
+
+lab_start_dnsmasq() {
+	lab_ns dnsmasq --keep-in-foreground --no-resolv --no-hosts --port=0 \
+		--interface=br0 --bind-interfaces --dhcp-authoritative \
+		--dhcp-range=10.77.0.100,10.77.0.199,255.255.255.0,1h \
+		--dhcp-leasefile="$LAB_DIR/dnsmasq.leases" --pid-file="$LAB_DIR/dnsmasq.pid" \
+		--enable-tftp --tftp-root="$LAB_DIR/tftp" \
+		--log-dhcp --log-facility="$LAB_DIR/dnsmasq.log" "$@" &
+	LAB_PIDS+=($!)
+}
+
+lab_start_nginx() {
+	cat > "$LAB_DIR/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $LAB_DIR/nginx.pid;
+error_log $LAB_DIR/nginx-error.log;
+events { worker_connections 64; }
+http {
+    access_log $LAB_DIR/nginx-access.log;
+    client_body_temp_path $LAB_DIR/nginx-body;
+    proxy_temp_path $LAB_DIR/nginx-proxy;
+    fastcgi_temp_path $LAB_DIR/nginx-fastcgi;
+    uwsgi_temp_path $LAB_DIR/nginx-uwsgi;
+    scgi_temp_path $LAB_DIR/nginx-scgi;
+    types { text/plain ipxe txt; application/octet-stream bin efi; }
+    server {
+        listen $LAB_SERVER_IP:80;
+        root $LAB_DIR/www;
+    }
+}
+CONF
+	lab_ns nginx -c "$LAB_DIR/nginx.conf" -e "$LAB_DIR/nginx-error.log" &
+	LAB_PIDS+=($!)
+}
+
+# lab_make_esp IMAGE FILE:PATH...: a FAT image holding each FILE at PATH.
+lab_make_esp() {
+	local image=$1; shift
+	rm -f "$image"
+	mkfs.fat -C "$image" 8192 >/dev/null || lab_fail "mkfs.fat failed"
+	local spec src dst dir
+	for spec in "$@"; do
+		src=${spec%%:*}; dst=${spec#*:}
+		dir=$(dirname "$dst")
+		local part="" p
+		for p in ${dir//\// }; do
+			part="$part/$p"
+			mmd -D s -i "$image" "::$part" 2>/dev/null || true
+		done
+		mcopy -i "$image" "$src" "::$dst" || lab_fail "mcopy $src failed"
+	done
+}
+
+# lab_qemu_efi ARCH [qemu args...]: OVMF (x86_64 or i386) with the serial
+# console in $LAB_SERIAL and one NIC on the lab bridge (set LAB_NIC, default
+# virtio-net-pci). Runs in the background.
+lab_qemu_efi() {
+	local arch=$1; shift
+	local code vars qemu
+	case $arch in
+	x86_64) code=/usr/share/OVMF/OVMF_CODE_4M.fd; vars=/usr/share/OVMF/OVMF_VARS_4M.fd
+		qemu="qemu-system-x86_64 -machine q35" ;;
+	i386)   code=/usr/share/OVMF/OVMF32_CODE_4M.secboot.fd; vars=/usr/share/OVMF/OVMF32_VARS_4M.fd
+		qemu="qemu-system-i386 -machine q35" ;;
+	*) lab_fail "unknown arch $arch" ;;
+	esac
+	cp "$vars" "$LAB_DIR/vars.fd"
+	: > "$LAB_SERIAL"
+	lab_ns $qemu -m 512 -display none -monitor none -no-reboot \
+		-drive if=pflash,format=raw,readonly=on,file="$code" \
+		-drive if=pflash,format=raw,file="$LAB_DIR/vars.fd" \
+		-netdev tap,id=lan,ifname=tap0,script=no,downscript=no \
+		-device "${LAB_NIC:-virtio-net-pci},netdev=lan,mac=52:54:00:77:00:01" \
+		-serial file:"$LAB_SERIAL" "$@" &
+	LAB_PIDS+=($!)
+}
+
+# lab_boot_efi_disk ARCH EFI_FILE [qemu args...]: boot EFI_FILE as the
+# removable-media loader of a FAT disk.
+lab_boot_efi_disk() {
+	local arch=$1 efi=$2; shift 2
+	local name=BOOTX64.EFI
+	[ "$arch" = i386 ] && name=BOOTIA32.EFI
+	lab_make_esp "$LAB_DIR/esp.img" "$efi:EFI/BOOT/$name"
+	lab_qemu_efi "$arch" -drive if=none,id=esp,format=raw,file="$LAB_DIR/esp.img" \
+		-device virtio-blk-pci,drive=esp,bootindex=0 "$@"
+}
+
+# The serial log with terminal escape sequences and carriage returns removed.
+lab_serial_text() {
+	sed -e 's/\x1b\[[0-9;=?]*[a-zA-Z]//g' -e 's/\r//g' "$LAB_SERIAL" 2>/dev/null
+}
+
+lab_show_serial() {
+	[ -s "$LAB_SERIAL" ] || { echo "(serial console printed nothing)"; return; }
+	echo "--- last 40 lines of the serial console ---"
+	lab_serial_text | grep -v '^[[:space:]]*$' | tail -n 40
+	echo "---"
+}
+
+# lab_wait_for REGEX SECONDS: wait until the serial console shows REGEX.
+lab_wait_for() {
+	local regex=$1 seconds=$(( $2 * LAB_TIMEOUT_SCALE ))
+	local deadline=$(( $(date +%s) + seconds ))
+	while [ "$(date +%s)" -lt "$deadline" ]; do
+		lab_serial_text | grep -Eq -- "$regex" && return 0
+		sleep 0.5
+	done
+	lab_fail "no '$regex' on the serial console within ${seconds}s"
+}
+
+# lab_expect REGEX: the serial console already shows REGEX.
+lab_expect() {
+	lab_serial_text | grep -Eq -- "$1" || lab_fail "serial console lacks '$1'"
+}
+
+# lab_expect_not REGEX: the serial console does not show REGEX.
+lab_expect_not() {
+	if lab_serial_text | grep -Eq -- "$1"; then
+		lab_fail "serial console shows '$1'"
+	fi
+}

@@ -1,0 +1,114 @@
+/* firmware/platform.h implemented on Linux for host unit tests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "platform_host.h"
+
+static char *console;
+static size_t console_len;
+
+const char *platform_name(void) { return "host"; }
+const char *platform_arch(void) { return "x86_64"; }
+
+void platform_console_write(const char *text, size_t len)
+{
+	console = realloc(console, console_len + len + 1);
+	memcpy(console + console_len, text, len);
+	console_len += len;
+	console[console_len] = '\0';
+}
+
+const char *host_console_text(void)
+{
+	return console ? console : "";
+}
+
+void host_console_reset(void)
+{
+	free(console);
+	console = NULL;
+	console_len = 0;
+}
+
+int platform_console_read_key(void) { return -1; }
+
+void *platform_alloc(size_t size) { return malloc(size); }
+void platform_free(void *ptr) { free(ptr); }
+
+static uint64_t now_ms;
+uint64_t platform_now_ms(void) { return now_ms; }
+void host_time_set_ms(uint64_t ms) { now_ms = ms; }
+void platform_delay_us(uint32_t us) { now_ms += us / 1000; }
+
+static struct host_pci_function pci[64];
+static int pci_count;
+
+void host_pci_set(const struct host_pci_function *functions, int count)
+{
+	memcpy(pci, functions, sizeof(*functions) * (size_t)count);
+	pci_count = count;
+}
+
+struct host_pci_function host_pci_device(uint8_t bus, uint8_t dev, uint8_t fn, uint16_t vendor,
+					 uint16_t device, uint8_t class_code, uint8_t subclass,
+					 uint8_t revision)
+{
+	struct host_pci_function f = { { 0, bus, dev, fn }, { 0 } };
+	f.config[0] = vendor & 0xff;
+	f.config[1] = vendor >> 8;
+	f.config[2] = device & 0xff;
+	f.config[3] = device >> 8;
+	f.config[8] = revision;
+	f.config[10] = subclass;
+	f.config[11] = class_code;
+	return f;
+}
+
+void platform_pci_enumerate(pci_visit_fn *visit, void *ctx)
+{
+	for (int i = 0; i < pci_count; i++)
+		visit(&pci[i].loc, ctx);
+}
+
+bool platform_pci_config_read(const struct pci_location *loc, unsigned offset, unsigned width,
+			      uint32_t *value)
+{
+	for (int i = 0; i < pci_count; i++) {
+		const struct pci_location *l = &pci[i].loc;
+		if (l->segment != loc->segment || l->bus != loc->bus || l->dev != loc->dev ||
+		    l->fn != loc->fn)
+			continue;
+		if (offset + width > sizeof(pci[i].config))
+			return false;
+		*value = 0;
+		memcpy(value, pci[i].config + offset, width);
+		return true;
+	}
+	return false;
+}
+
+static struct netpath_info netpaths[64];
+static int netpath_count;
+
+void host_netpaths_set(const struct netpath_info *paths, int count)
+{
+	if (count)
+		memcpy(netpaths, paths, sizeof(*paths) * (size_t)count);
+	netpath_count = count;
+}
+
+int platform_netpaths(struct netpath_info *paths, int max)
+{
+	for (int i = 0; i < netpath_count && i < max; i++)
+		paths[i] = netpaths[i];
+	return netpath_count;
+}
+
+void platform_reboot(void) {}
+void platform_poweroff(void) {}
+
+void platform_halt(void)
+{
+	fprintf(stderr, "platform_halt called\n%s\n", host_console_text());
+	abort();
+}
