@@ -122,7 +122,7 @@ all: efi
 # ---------------------------------------------------------------- tests
 include tests/unit/unit.mk
 
-test: all
+test: all $(UNIT_BIN)
 	tools/fetch-deps
 	tests/run-all
 
