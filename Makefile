@@ -19,7 +19,7 @@ DEP_STAMPS := $(LWIP)/.unpacked $(MBEDTLS)/.unpacked $(EFIINC)/efi.h
 
 # Anything missing (Debian packages, the lwIP and mbedTLS sources) is
 # installed or fetched by tools/fetch-deps; when all is there it is not run.
-$(DEP_STAMPS):
+$(DEP_STAMPS) &:
 	tools/fetch-deps --build-only
 deps:
 	tools/fetch-deps
