@@ -18,9 +18,17 @@ EFIINC  := /usr/include/efi
 DEP_STAMPS := $(LWIP)/.unpacked $(MBEDTLS)/.unpacked $(EFIINC)/efi.h
 
 # Anything missing (Debian packages, the lwIP and mbedTLS sources) is
-# installed or fetched by tools/fetch-deps; when all is there it is not run.
-$(DEP_STAMPS) &:
-	tools/fetch-deps --build-only
+# installed or fetched by tools/fetch-deps before the rules below are read,
+# since they list the sources fetched; when all is there it is not run.
+ifneq ($(filter-out $(wildcard $(DEP_STAMPS)),$(DEP_STAMPS)),)
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(info tools/fetch-deps --build-only)
+FETCH_OUTPUT := $(shell tools/fetch-deps --build-only >&2)
+ifneq ($(.SHELLSTATUS),0)
+$(error tools/fetch-deps failed; see the messages above)
+endif
+endif
+endif
 deps:
 	tools/fetch-deps
 
@@ -70,17 +78,17 @@ $(1)_OWN_OBJS := $$(patsubst %.c,$$($(1)_OBJ)/%.o,$$(CORE_SRCS) $$(LIBC_SRCS) $$
 $(1)_LWIP_OBJS = $$(patsubst $(DEPS)/%.c,$$($(1)_OBJ)/deps/%.o,$$(LWIP_SRCS))
 $(1)_MBEDTLS_OBJS = $$(patsubst $(DEPS)/%.c,$$($(1)_OBJ)/deps/%.o,$$(MBEDTLS_SRCS))
 
-$$($(1)_OBJ)/%.o: %.c | $$(DEP_STAMPS)
+$$($(1)_OBJ)/%.o: %.c
 	@mkdir -p $$(@D)
 	$$(CC) $$($(1)_CFLAGS) $$(WARN) -MMD -MP -c $$< -o $$@
 
 # Our libc must not have its own loops turned into calls to itself.
-$$($(1)_OBJ)/firmware/libc/%.o: firmware/libc/%.c | $$(DEP_STAMPS)
+$$($(1)_OBJ)/firmware/libc/%.o: firmware/libc/%.c
 	@mkdir -p $$(@D)
 	$$(CC) $$($(1)_CFLAGS) $$(WARN) -fno-tree-loop-distribute-patterns -MMD -MP -c $$< -o $$@
 
 # lwIP and mbedTLS are not our code: built without -Werror, quietly.
-$$($(1)_OBJ)/deps/%.o: $(DEPS)/%.c | $$(DEP_STAMPS)
+$$($(1)_OBJ)/deps/%.o: $(DEPS)/%.c
 	@mkdir -p $$(@D)
 	@$$(CC) $$($(1)_CFLAGS) -w -c $$< -o $$@
 
