@@ -107,6 +107,7 @@ $$($(1)_OBJ)/bootnet.so: $$($(1)_OWN_OBJS) $$($(1)_OBJ)/liblwip.a $$($(1)_OBJ)/l
 		$$(EFILIB_$(1))/crt0-efi-$$(EFIARCH_$(1)).o $$($(1)_OWN_OBJS) \
 		$$($(1)_OBJ)/liblwip.a $$($(1)_OBJ)/libmbedtls.a \
 		$$(EFILIB_$(1))/libgnuefi.a $$(shell $$(CC) $$(CFLAGS_$(1)) -print-libgcc-file-name)
+	tools/check-efi-sections $$@
 
 $(BIN)/bootnet-$(1).efi: $$($(1)_OBJ)/bootnet.so
 	$$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \

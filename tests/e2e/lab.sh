@@ -137,7 +137,7 @@ lab_make_esp() {
 
 # lab_qemu_efi ARCH [qemu args...]: OVMF (x86_64 or i386) with the serial
 # console in $LAB_SERIAL and one NIC on the lab bridge (set LAB_NIC, default
-# virtio-net-pci). Runs in the background.
+# virtio-net-pci; LAB_NIC=none for a machine without one). Runs in the background.
 lab_qemu_efi() {
 	local arch=$1; shift
 	local code vars qemu
@@ -145,17 +145,18 @@ lab_qemu_efi() {
 	x86_64) code=/usr/share/OVMF/OVMF_CODE_4M.fd; vars=/usr/share/OVMF/OVMF_VARS_4M.fd
 		qemu="qemu-system-x86_64 -machine q35" ;;
 	i386)   code=/usr/share/OVMF/OVMF32_CODE_4M.secboot.fd; vars=/usr/share/OVMF/OVMF32_VARS_4M.fd
-		qemu="qemu-system-i386 -machine q35" ;;
+		qemu="qemu-system-i386 -machine q35,smm=on" ;;
 	*) lab_fail "unknown arch $arch" ;;
 	esac
 	cp "$vars" "$LAB_DIR/vars.fd"
+	local nic=(-netdev tap,id=lan,ifname=tap0,script=no,downscript=no
+		   -device "${LAB_NIC:-virtio-net-pci},netdev=lan,mac=52:54:00:77:00:01")
+	[ "${LAB_NIC:-}" = none ] && nic=(-nic none)
 	: > "$LAB_SERIAL"
 	lab_ns $qemu -m 512 -display none -monitor none -no-reboot \
 		-drive if=pflash,format=raw,readonly=on,file="$code" \
 		-drive if=pflash,format=raw,file="$LAB_DIR/vars.fd" \
-		-netdev tap,id=lan,ifname=tap0,script=no,downscript=no \
-		-device "${LAB_NIC:-virtio-net-pci},netdev=lan,mac=52:54:00:77:00:01" \
-		-serial file:"$LAB_SERIAL" "$@" &
+		"${nic[@]}" -serial file:"$LAB_SERIAL" "$@" &
 	LAB_PIDS+=($!)
 }
 
@@ -178,7 +179,7 @@ lab_serial_text() {
 lab_show_serial() {
 	[ -s "$LAB_SERIAL" ] || { echo "(serial console printed nothing)"; return; }
 	echo "--- last 40 lines of the serial console ---"
-	lab_serial_text | grep -v '^[[:space:]]*$' | tail -n 40
+	lab_serial_text | grep -v '^[[:space:]]*$' | tail -n 40 | cut -c1-200
 	echo "---"
 }
 
