@@ -2,7 +2,7 @@
 # test, `make demo` boots the firmware in QEMU. See README.md.
 
 .DEFAULT_GOAL := all
-.PHONY: all efi clean test unit-test e2e-test demo deps FORCE
+.PHONY: all efi clean test unit-test e2e-test fuzz demo deps FORCE
 
 CC      ?= gcc
 LD      := ld
@@ -130,6 +130,7 @@ all: efi
 
 # ---------------------------------------------------------------- tests
 include tests/unit/unit.mk
+include tests/fuzz/fuzz.mk
 
 test: all $(UNIT_BIN)
 	tools/fetch-deps
