@@ -90,7 +90,7 @@ $$($(1)_OBJ)/firmware/libc/%.o: firmware/libc/%.c
 # lwIP and mbedTLS are not our code: built without -Werror, quietly.
 $$($(1)_OBJ)/deps/%.o: $(DEPS)/%.c
 	@mkdir -p $$(@D)
-	@$$(CC) $$($(1)_CFLAGS) -w -c $$< -o $$@
+	@$$(CC) $$($(1)_CFLAGS) -w -MMD -MP -c $$< -o $$@
 
 $$($(1)_OBJ)/liblwip.a: $$($(1)_LWIP_OBJS)
 	@rm -f $$@; $$(AR) rcs $$@ $$^

@@ -40,3 +40,34 @@ BOOLEAN efi_pci_location_of(EFI_HANDLE handle, UINT16 *segment, UINT8 *bus, UINT
 	*fn = (UINT8)f;
 	return TRUE;
 }
+
+EFI_DEVICE_PATH *efi_device_path_last_node(EFI_DEVICE_PATH *dp)
+{
+	UINT8 *p = (UINT8 *)dp, *last = NULL;
+	if (!dp)
+		return NULL;
+	for (;;) {
+		UINTN len = p[2] | (p[3] << 8);
+		if (p[0] == END_DEVICE_PATH_TYPE && p[1] == END_ENTIRE_DEVICE_PATH_SUBTYPE)
+			return (EFI_DEVICE_PATH *)last;
+		if (len < 4)
+			return NULL;
+		last = p;
+		p += len;
+	}
+}
+
+const char *efi_network_child_kind(EFI_HANDLE handle)
+{
+	EFI_DEVICE_PATH *last = efi_device_path_last_node(efi_device_path_of(handle));
+	UINT8 *n = (UINT8 *)last;
+	if (!n || n[0] != MESSAGING_DEVICE_PATH)
+		return NULL;
+	if (n[1] == MSG_IPv4_DP)
+		return "IPv4";
+	if (n[1] == MSG_IPv6_DP)
+		return "IPv6";
+	if (n[1] == MSG_VLAN_DP)
+		return "VLAN";
+	return NULL;
+}

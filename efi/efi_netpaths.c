@@ -53,7 +53,7 @@ static void fill_common(struct netpath_info *p, enum netpath_kind kind, EFI_HAND
 	p->boot_device = is_boot_device(handle);
 }
 
-static void describe_snp(struct netpath_info *p, EFI_SIMPLE_NETWORK *snp)
+static void describe_snp(struct netpath_info *p, EFI_SIMPLE_NETWORK *snp, const char *child)
 {
 	static const char *const states[] = { "stopped", "started", "initialized" };
 	EFI_SIMPLE_NETWORK_MODE *m = snp->Mode;
@@ -61,9 +61,12 @@ static void describe_snp(struct netpath_info *p, EFI_SIMPLE_NETWORK *snp)
 
 	p->has_mac = m->HwAddressSize >= 6;
 	memcpy(p->mac, m->CurrentAddress.Addr, 6);
-	snprintf(p->detail, sizeof(p->detail), "%s, %s", state,
-		 !m->MediaPresentSupported ? "link state not reported" :
-		 m->MediaPresent ? "link up" : "no link");
+	int n = snprintf(p->detail, sizeof(p->detail), "%s, %s", state,
+			 !m->MediaPresentSupported ? "link state not reported" :
+			 m->MediaPresent ? "link up" : "no link");
+	if (child)
+		snprintf(p->detail + n, sizeof(p->detail) - (size_t)n,
+			 " (the NIC's SNP again, on the firmware's %s child)", child);
 }
 
 static void describe_nii(struct netpath_info *p, EFI_NETWORK_INTERFACE_IDENTIFIER_INTERFACE *nii,
@@ -115,7 +118,7 @@ static int add_paths(struct netpath_info *paths, int max, int count, EFI_GUID gu
 		}
 		fill_common(&paths[count], kind, handles[i]);
 		if (kind == NETPATH_SNP)
-			describe_snp(&paths[count], proto);
+			describe_snp(&paths[count], proto, efi_network_child_kind(handles[i]));
 		else if (kind == NETPATH_NII)
 			describe_nii(&paths[count], proto, which);
 		else

@@ -21,4 +21,14 @@ EFI_DEVICE_PATH *efi_device_path_of(EFI_HANDLE handle);
 BOOLEAN efi_pci_location_of(EFI_HANDLE handle, UINT16 *segment, UINT8 *bus, UINT8 *dev,
 			    UINT8 *fn);
 
+/* The last node of a device path (before its end), or NULL. */
+EFI_DEVICE_PATH *efi_device_path_last_node(EFI_DEVICE_PATH *dp);
+/* "IPv4", "IPv6" or "VLAN" when the handle is a child the firmware's network
+ * stack made under a NIC (PXE Base Code children re-publish the NIC's SNP);
+ * NULL for the NIC's own handle. */
+const char *efi_network_child_kind(EFI_HANDLE handle);
+
+/* "Device Error", "Not Ready" ...: an EFI status as the spec names it. */
+const char *efi_strerror(EFI_STATUS status);
+
 #endif

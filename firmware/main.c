@@ -1,9 +1,11 @@
 /* bootnet's start-up, the same on every platform: banner, network stack,
  * device report, then (in later releases) autoboot or the shell. */
 #include "../net/net.h"
+#include "autoboot.h"
 #include "console.h"
 #include "devreport.h"
 #include "main.h"
+#include "netdev.h"
 #include "platform.h"
 #include "version.h"
 
@@ -19,6 +21,13 @@ int bootnet_main(void)
 	print_banner();
 	net_init();
 	device_report_print();
-	console_puts("\nbootnet: network boot is not in this build yet; returning to the firmware.\n");
+	console_puts("\n");
+	platform_probe_netdevs();
+	autoboot();
+	/* Downloading and running the boot file come next; hand every device
+	 * back as we found it before returning to the firmware. */
+	netdev_close_all();
+	console_puts("\nbootnet: downloading the boot file is not in this build yet; "
+		     "returning to the firmware.\n");
 	return 0;
 }

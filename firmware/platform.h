@@ -53,6 +53,10 @@ struct netpath_info {
 /* Fills at most max entries; returns how many paths exist. */
 int platform_netpaths(struct netpath_info *paths, int max);
 
+/* Registers a netdev (firmware/netdev.h) for every usable firmware
+ * network path, one per NIC, preferring the one bootnet came from. */
+void platform_probe_netdevs(void);
+
 /* Power. Both return only if the platform could not do it. */
 void platform_reboot(void);
 void platform_poweroff(void);

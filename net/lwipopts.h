@@ -47,6 +47,10 @@
 #define PBUF_POOL_SIZE          512
 #define MEMP_NUM_TCP_SEG        512
 
+/* DHCP replies may come unicast to the address being offered, before the
+ * interface has it: let them through to port 68. */
+#define LWIP_IP_ACCEPT_UDP_PORT(port) ((port) == PP_NTOHS(68))
+
 #define LWIP_STATS              0
 #define LWIP_CHECKSUM_ON_COPY   1
 

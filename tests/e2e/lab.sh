@@ -17,6 +17,7 @@ LAB_SERIAL="$LAB_DIR/serial.log"
 LAB_SERVER_IP=10.77.0.1
 LAB_TIMEOUT_SCALE=${LAB_TIMEOUT_SCALE:-1}
 mkdir -p "$LAB_DIR/tftp" "$LAB_DIR/www"
+chmod 755 "$LAB_DIR" "$LAB_DIR/tftp" "$LAB_DIR/www" # dnsmasq and nginx workers run as nobody
 
 lab_log() { echo "lab: $*" >&2; }
 
@@ -80,6 +81,20 @@ lab_start() {
 	lab_ns ip link set tap0 up
 	lab_start_dnsmasq "$@"
 	lab_start_nginx
+	lab_await_file "$LAB_DIR/dnsmasq.pid" dnsmasq "$LAB_DIR/dnsmasq.log"
+	lab_await_file "$LAB_DIR/nginx.pid" nginx "$LAB_DIR/nginx-error.log"
+}
+
+# lab_await_file FILE NAME LOG: a server writes FILE when it is up; fail with
+# its log when it does not within 10 s.
+lab_await_file() {
+	local i
+	for i in $(seq 100); do
+		[ -s "$1" ] && return 0
+		sleep 0.1
+	done
+	echo "--- $3 ---"; cat "$3" 2>/dev/null
+	lab_fail "$2 did not start"
 }
 
 lab_start_dnsmasq() {

@@ -1,0 +1,57 @@
+/* The list of network devices and their open/close bookkeeping. */
+#include <stdio.h>
+#include <string.h>
+#include "netdev.h"
+
+static struct netdev *devices;
+
+void netdev_register(struct netdev *dev)
+{
+	struct netdev **tail = &devices;
+	int index = 0;
+	while (*tail) {
+		tail = &(*tail)->next;
+		index++;
+	}
+	snprintf(dev->name, sizeof(dev->name), "net%d", index);
+	dev->next = NULL;
+	*tail = dev;
+}
+
+struct netdev *netdev_first(void)
+{
+	return devices;
+}
+
+struct netdev *netdev_find(const char *name)
+{
+	for (struct netdev *d = devices; d; d = d->next)
+		if (strcmp(d->name, name) == 0)
+			return d;
+	return NULL;
+}
+
+int netdev_open(struct netdev *dev)
+{
+	int rc;
+	if (dev->is_open)
+		return 0;
+	dev->error[0] = '\0';
+	rc = dev->ops->open(dev);
+	dev->is_open = (rc == 0);
+	return rc;
+}
+
+void netdev_close(struct netdev *dev)
+{
+	if (!dev->is_open)
+		return;
+	dev->ops->close(dev);
+	dev->is_open = false;
+}
+
+void netdev_close_all(void)
+{
+	for (struct netdev *d = devices; d; d = d->next)
+		netdev_close(d);
+}

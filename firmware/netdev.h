@@ -1,0 +1,54 @@
+/* netdev: the one shape every network path takes (a native driver, EFI SNP
+ * or NII, BIOS UNDI). The TCP/IP stack only ever sees netdevs. */
+#ifndef NETDEV_H
+#define NETDEV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "platform.h"
+
+#define NETDEV_MAX_FRAME 1536
+
+struct netdev;
+
+struct netdev_ops {
+	/* Makes the device ready to send and receive; 0 or a negative error
+	 * with a message in netdev->error. */
+	int (*open)(struct netdev *dev);
+	/* Leaves the device as it was found. */
+	void (*close)(struct netdev *dev);
+	/* Sends one Ethernet frame (with its header, without FCS). */
+	int (*transmit)(struct netdev *dev, const void *frame, size_t len);
+	/* Copies one received frame into buf: its length, 0 if none is waiting. */
+	int (*receive)(struct netdev *dev, void *buf, size_t size);
+	/* Whether the link is up (true when the path cannot tell). */
+	bool (*link_up)(struct netdev *dev);
+};
+
+struct netdev {
+	char name[8];              /* "net0" */
+	uint8_t mac[6];
+	unsigned mtu;
+	const struct netdev_ops *ops;
+	void *priv;                /* the path's own state */
+	char path[48];             /* how it is driven: "SNP", "tg3", "UNDI" */
+	bool on_pci;
+	struct pci_location pci;
+	bool is_open;
+	char error[160];           /* why open or a transfer failed */
+	/* Counters for ifstat and for failure messages. */
+	unsigned long tx_frames, tx_errors, rx_frames, rx_dropped;
+	struct netdev *next;
+};
+
+/* Adds dev as the next netN; the name is given here. */
+void netdev_register(struct netdev *dev);
+struct netdev *netdev_first(void);
+struct netdev *netdev_find(const char *name);
+int netdev_open(struct netdev *dev);
+void netdev_close(struct netdev *dev);
+/* Closes every open device: before bootnet exits or hands over the machine. */
+void netdev_close_all(void);
+
+#endif
