@@ -2,7 +2,7 @@
 # test, `make demo` boots the firmware in QEMU. See README.md.
 
 .DEFAULT_GOAL := all
-.PHONY: all efi clean test unit-test e2e-test fuzz demo deps FORCE
+.PHONY: all efi clean test unit-test e2e-test fuzz fuzz-build demo deps FORCE
 
 CC      ?= gcc
 LD      := ld
@@ -31,6 +31,15 @@ endif
 endif
 deps:
 	tools/fetch-deps
+
+# `make V=1` shows each command; otherwise one short line per step.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @echo "  $(1)"
+endif
 
 # ---------------------------------------------------------------- sources
 CORE_SRCS := $(wildcard firmware/*.c) $(wildcard drivers/bus/*.c) $(wildcard net/*.c)
@@ -80,12 +89,14 @@ $(1)_MBEDTLS_OBJS = $$(patsubst $(DEPS)/%.c,$$($(1)_OBJ)/deps/%.o,$$(MBEDTLS_SRC
 
 $$($(1)_OBJ)/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$($(1)_CFLAGS) $$(WARN) -MMD -MP -c $$< -o $$@
+	$$(call say,CC $(1) $$<)
+	$$(Q)$$(CC) $$($(1)_CFLAGS) $$(WARN) -MMD -MP -c $$< -o $$@
 
 # Our libc must not have its own loops turned into calls to itself.
 $$($(1)_OBJ)/firmware/libc/%.o: firmware/libc/%.c
 	@mkdir -p $$(@D)
-	$$(CC) $$($(1)_CFLAGS) $$(WARN) -fno-tree-loop-distribute-patterns -MMD -MP -c $$< -o $$@
+	$$(call say,CC $(1) $$<)
+	$$(Q)$$(CC) $$($(1)_CFLAGS) $$(WARN) -fno-tree-loop-distribute-patterns -MMD -MP -c $$< -o $$@
 
 # lwIP and mbedTLS are not our code: built without -Werror, quietly.
 $$($(1)_OBJ)/deps/%.o: $(DEPS)/%.c
@@ -101,16 +112,18 @@ $$($(1)_OBJ)/firmware/main.o: $(BUILD)/bootnet_version.h
 
 $$($(1)_OBJ)/bootnet.so: $$($(1)_OWN_OBJS) $$($(1)_OBJ)/liblwip.a $$($(1)_OBJ)/libmbedtls.a
 	@mkdir -p $(BIN)
-	$$(LD) -m $$(LDEMU_$(1)) -nostdlib -znocombreloc -shared -Bsymbolic --no-undefined \
+	$$(call say,LD $(1) $$@)
+	$$(Q)$$(LD) -m $$(LDEMU_$(1)) -nostdlib -znocombreloc -shared -Bsymbolic --no-undefined \
 		-T $$(EFILIB_$(1))/elf_$$(EFIARCH_$(1))_efi.lds \
 		-Map=$(BIN)/bootnet-$(1).map -o $$@ \
 		$$(EFILIB_$(1))/crt0-efi-$$(EFIARCH_$(1)).o $$($(1)_OWN_OBJS) \
 		$$($(1)_OBJ)/liblwip.a $$($(1)_OBJ)/libmbedtls.a \
 		$$(EFILIB_$(1))/libgnuefi.a $$(shell $$(CC) $$(CFLAGS_$(1)) -print-libgcc-file-name)
-	tools/check-efi-sections $$@
+	$$(Q)tools/check-efi-sections $$@
 
 $(BIN)/bootnet-$(1).efi: $$($(1)_OBJ)/bootnet.so
-	$$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
+	$$(call say,EFI $$@)
+	$$(Q)$$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
 		-j '.rel.*' -j '.rela.*' -j .reloc --target $$(EFITARGET_$(1)) --subsystem=10 $$< $$@
 
 -include $$(shell find $$($(1)_OBJ) -name '*.d' 2>/dev/null)

@@ -11,7 +11,10 @@ FUZZ_SECONDS ?= 20
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(UNIT_CORE_SRCS) tests/unit/platform_host.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
+	$(call say,FUZZ $@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
+
+fuzz-build: $(FUZZ_BINS)
 
 fuzz: $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do \

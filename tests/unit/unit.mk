@@ -18,14 +18,17 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-reco
 # Our libc is compiled with every name prefixed "libc_" (see libc_name.h).
 $(BUILD)/host/firmware/libc/%.o: firmware/libc/%.c
 	@mkdir -p $(@D)
-	$(HOST_CC) $(HOST_CFLAGS) -DLIBC_HOST_TEST -fno-builtin -MMD -MP -c $< -o $@
+	$(call say,HOSTCC $<)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -DLIBC_HOST_TEST -fno-builtin -MMD -MP -c $< -o $@
 
 $(BUILD)/host/%.o: %.c
 	@mkdir -p $(@D)
-	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,HOSTCC $<)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
 
 $(UNIT_BIN): $(UNIT_OBJS)
-	$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+	$(call say,HOSTLD $@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
 
 unit-test: $(UNIT_BIN)
 	$(UNIT_BIN)
