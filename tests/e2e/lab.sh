@@ -97,10 +97,12 @@ lab_await_file() {
 	lab_fail "$2 did not start"
 }
 
+# LAB_DHCP=none: dnsmasq serves TFTP only and answers no DHCP at all.
 lab_start_dnsmasq() {
+	local dhcp=(--dhcp-authoritative --dhcp-range=10.77.0.100,10.77.0.199,255.255.255.0,1h)
+	[ "${LAB_DHCP:-}" = none ] && dhcp=()
 	lab_ns dnsmasq --keep-in-foreground --no-resolv --no-hosts --port=0 \
-		--interface=br0 --bind-interfaces --dhcp-authoritative \
-		--dhcp-range=10.77.0.100,10.77.0.199,255.255.255.0,1h \
+		--interface=br0 --bind-interfaces "${dhcp[@]}" \
 		--dhcp-leasefile="$LAB_DIR/dnsmasq.leases" --pid-file="$LAB_DIR/dnsmasq.pid" \
 		--enable-tftp --tftp-root="$LAB_DIR/tftp" \
 		--log-dhcp --log-facility="$LAB_DIR/dnsmasq.log" "$@" &
