@@ -184,3 +184,11 @@ char *LIBC(strdup)(const char *s)
 {
 	return LIBC(strndup)(s, SIZE_MAX);
 }
+
+size_t LIBC(strcspn)(const char *s, const char *reject)
+{
+	size_t n = 0;
+	while (s[n] && !LIBC(strchr)(reject, s[n]))
+		n++;
+	return n;
+}

@@ -18,6 +18,7 @@ int libc_strcasecmp(const char *a, const char *b);
 char *libc_strchr(const char *s, int c);
 char *libc_strrchr(const char *s, int c);
 char *libc_strstr(const char *haystack, const char *needle);
+size_t libc_strcspn(const char *s, const char *reject);
 char *libc_strdup(const char *s);
 char *libc_strndup(const char *s, size_t n);
 size_t libc_strlcpy(char *dest, const char *src, size_t size);

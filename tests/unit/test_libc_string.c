@@ -43,6 +43,8 @@ TEST(string_search_functions)
 	CHECK(libc_strstr(s, "") == s);
 	CHECK(libc_strstr(s, "cfgx") == NULL);
 	CHECK(libc_strlen(s) == 20);
+	CHECK(libc_strcspn(s, "./") == strcspn(s, "./"));
+	CHECK(libc_strcspn(s, "") == 20 && libc_strcspn("", "x") == 0);
 }
 
 TEST(memmove_handles_overlap_both_ways)
