@@ -150,6 +150,7 @@ test: all $(UNIT_BIN)
 	tests/run-all
 
 e2e-test: all
+	tools/fetch-deps
 	tests/e2e/run
 
 demo: all

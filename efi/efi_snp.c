@@ -54,6 +54,8 @@ static int snp_open(struct netdev *dev)
 	if (!s->opened_exclusive)
 		snp = s->snp; /* shared use still works when the firmware stack is idle */
 	s->snp = snp;
+	snprintf(dev->path, sizeof(dev->path), "SNP (%s)", s->opened_exclusive ? "exclusive" :
+		 "shared with the firmware's network stack");
 	s->state_found = snp->Mode->State;
 	s->filters_found = snp->Mode->ReceiveFilterSetting;
 

@@ -2,11 +2,13 @@
  * then the boot file it names. When nothing answers, say what to check. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "../net/dhcp.h"
 #include "../net/netif.h"
 #include "autoboot.h"
 #include "console.h"
 #include "netdev.h"
+#include "script.h"
 
 #define LINK_WAIT_MS 10000
 
@@ -66,6 +68,23 @@ static void print_result(const struct netdev *dev, const struct dhcp_result *r)
 			       "field)\n", dev->name);
 }
 
+/* Fetches and runs the boot file DHCP named: a full URI as is, a plain
+ * file name from the next server over TFTP (as a PXE ROM would). */
+static int boot_from(const struct dhcp_result *r)
+{
+	char uri[512], next[16];
+	if (!r->filename[0])
+		return -1;
+	if (strstr(r->filename, "://")) {
+		snprintf(uri, sizeof(uri), "%s", r->filename);
+	} else {
+		ip_text(r->next_server, next, sizeof(next));
+		snprintf(uri, sizeof(uri), "tftp://%s/%s", next,
+			 r->filename[0] == '/' ? r->filename + 1 : r->filename);
+	}
+	return script_chain(uri);
+}
+
 static void print_no_dhcp_advice(const struct netdev *dev)
 {
 	console_printf("%s: %s.\n"
@@ -85,13 +104,13 @@ int autoboot(void)
 	if (!netdev_first())
 		console_puts("No network device can be used: see the report above.\n");
 	for (struct netdev *dev = netdev_first(); dev && rc != 0; dev = dev->next) {
-		console_printf("%s: %02x:%02x:%02x:%02x:%02x:%02x through %s\n", dev->name,
-			       dev->mac[0], dev->mac[1], dev->mac[2], dev->mac[3], dev->mac[4],
-			       dev->mac[5], dev->path);
 		if (!net_attach(dev)) {
 			console_printf("%s: cannot open: %s\n", dev->name, dev->error);
 			continue;
 		}
+		console_printf("%s: %02x:%02x:%02x:%02x:%02x:%02x through %s\n", dev->name,
+			       dev->mac[0], dev->mac[1], dev->mac[2], dev->mac[3], dev->mac[4],
+			       dev->mac[5], dev->path);
 		if (!wait_for_link(dev)) {
 			console_printf("%s: no link after %d seconds: check the cable and the switch "
 				       "port.\n", dev->name, LINK_WAIT_MS / 1000);
@@ -105,7 +124,7 @@ int autoboot(void)
 			continue;
 		}
 		print_result(dev, result);
-		rc = 0;
+		rc = boot_from(result);
 	}
 	free(result);
 	return rc;

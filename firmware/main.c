@@ -23,11 +23,10 @@ int bootnet_main(void)
 	device_report_print();
 	console_puts("\n");
 	platform_probe_netdevs();
-	autoboot();
-	/* Downloading and running the boot file come next; hand every device
-	 * back as we found it before returning to the firmware. */
+	int rc = autoboot();
+	/* Hand every device back as we found it before returning. */
 	netdev_close_all();
-	console_puts("\nbootnet: downloading the boot file is not in this build yet; "
-		     "returning to the firmware.\n");
+	console_printf("\nbootnet: %s; returning to the firmware.\n",
+		       rc == 0 ? "the boot script ended" : "nothing booted");
 	return 0;
 }

@@ -79,6 +79,10 @@ lab_start() {
 	lab_ns ip tuntap add dev tap0 mode tap
 	lab_ns ip link set tap0 master br0
 	lab_ns ip link set tap0 up
+	# LAB_PCAP=1: record the guest's traffic for debugging (needs tcpdump).
+	if [ -n "${LAB_PCAP:-}" ]; then
+		lab_ns tcpdump -i tap0 -U -s 128 -w "$LAB_DIR/lab.pcap" >/dev/null 2>&1 &
+	fi
 	lab_start_dnsmasq "$@"
 	lab_start_nginx
 	lab_await_file "$LAB_DIR/dnsmasq.pid" dnsmasq "$LAB_DIR/dnsmasq.log"
@@ -186,6 +190,21 @@ lab_boot_efi_disk() {
 	lab_make_esp "$LAB_DIR/esp.img" "$efi:EFI/BOOT/$name"
 	lab_qemu_efi "$arch" -drive if=none,id=esp,format=raw,file="$LAB_DIR/esp.img" \
 		-device virtio-blk-pci,drive=esp,bootindex=0 "$@"
+}
+
+# lab_pxe_efi ARCH [qemu args...]: OVMF PXE-boots over the lab NIC (QEMU's
+# iPXE ROM disabled: the firmware's own network stack); no disk.
+lab_pxe_efi() {
+	local arch=$1; shift
+	LAB_NIC="${LAB_NIC:-virtio-net-pci},romfile=,bootindex=0" lab_qemu_efi "$arch" "$@"
+}
+
+# The dnsmasq options that hand bootnet to the firmware's PXE client and,
+# when bootnet asks (it sends option 175, as iPXE does), BOOT_FILE instead.
+lab_dhcp_chainload() {
+	local boot_file=$1
+	echo --dhcp-match=set:ipxe,175 --dhcp-boot=tag:!ipxe,bootnet.efi \
+		--dhcp-boot=tag:ipxe,"$boot_file"
 }
 
 # The serial log with terminal escape sequences and carriage returns removed.

@@ -1,0 +1,34 @@
+/* Downloads: URI -> protocol -> image in memory, with a progress line.
+ * Every protocol (tftp, http, later https) fills the same image and
+ * reports failure the same way: a message naming the URI and the server. */
+#ifndef NET_DOWNLOAD_H
+#define NET_DOWNLOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "../firmware/image.h"
+#include "uri.h"
+
+/* Fetches uri; the image, or NULL with a message in err. */
+struct image *download(const char *uri, char *err, size_t err_size);
+
+/* For the protocols: progress as bytes arrive (total 0 when unknown). */
+struct progress {
+	const char *uri;
+	uint64_t start_ms, last_shown_ms;
+	uint64_t bytes, total;
+};
+void progress_update(struct progress *p, uint64_t bytes, uint64_t total);
+void progress_finish(struct progress *p, bool ok);
+
+/* A protocol: 0, or -1 with a message in err (without the URI: download adds it). */
+int tftp_fetch(const struct uri *u, struct image *img, struct progress *p, char *err,
+	       size_t err_size);
+int http_fetch(const struct uri *u, struct image *img, struct progress *p, char *err,
+	       size_t err_size, char *redirect, size_t redirect_size);
+
+/* Parses a dotted-quad host into network byte order; false if not one. */
+bool download_parse_ipv4(const char *text, uint32_t *addr);
+
+#endif
