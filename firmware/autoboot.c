@@ -8,7 +8,7 @@
 #include "autoboot.h"
 #include "console.h"
 #include "netdev.h"
-#include "script.h"
+#include "image_fetch.h"
 
 #define LINK_WAIT_MS 10000
 
@@ -82,7 +82,7 @@ static int boot_from(const struct dhcp_result *r)
 		snprintf(uri, sizeof(uri), "tftp://%s/%s", next,
 			 r->filename[0] == '/' ? r->filename + 1 : r->filename);
 	}
-	return script_chain(uri);
+	return image_chain(uri);
 }
 
 static void print_no_dhcp_advice(const struct netdev *dev)

@@ -4,6 +4,7 @@
 #include "autoboot.h"
 #include "console.h"
 #include "devreport.h"
+#include "image.h"
 #include "main.h"
 #include "netdev.h"
 #include "platform.h"
@@ -24,6 +25,7 @@ int bootnet_main(void)
 	console_puts("\n");
 	platform_probe_netdevs();
 	int rc = autoboot();
+	image_free_all();
 	/* Hand every device back as we found it before returning. */
 	netdev_close_all();
 	console_printf("\nbootnet: %s; returning to the firmware.\n",

@@ -1,6 +1,6 @@
-/* Boot scripts. This first interpreter knows the commands the network
- * issue needs (echo, chain, imgfetch, sha256sum, exit); the full iPXE
- * language replaces it with the script-language issue. */
+/* Boot scripts. This first interpreter runs one command per line with
+ * words split at spaces; the full iPXE language replaces it with the
+ * script-language issue. */
 #ifndef SCRIPT_H
 #define SCRIPT_H
 
@@ -11,8 +11,8 @@
 bool script_probe(const struct image *img);
 /* Runs a script image; 0, or the failing command's error. */
 int script_run(const struct image *img);
-/* Fetches uri (relative ones against the running script) and runs it if it
- * is a script; used by autoboot and `chain`. */
-int script_chain(const char *uri);
+/* The URI of the running script (relative URIs resolve against it), or
+ * NULL outside scripts. */
+const char *script_current_uri(void);
 
 #endif

@@ -1,0 +1,27 @@
+/* Every command family, in the order `help` lists them. */
+#include <string.h>
+#include "command.h"
+
+extern const struct command cmd_console_commands[];
+extern const struct command cmd_image_commands[];
+
+static const struct command *const tables[] = {
+	cmd_console_commands,
+	cmd_image_commands,
+};
+
+const struct command *command_find(const char *name)
+{
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		for (const struct command *c = tables[t]; c->name; c++)
+			if (strcmp(c->name, name) == 0)
+				return c;
+	return NULL;
+}
+
+void command_each(void (*visit)(const struct command *cmd, void *ctx), void *ctx)
+{
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		for (const struct command *c = tables[t]; c->name; c++)
+			visit(c, ctx);
+}
