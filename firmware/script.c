@@ -10,6 +10,9 @@
 #define MAX_WORDS 32
 #define MAX_DEPTH 8 /* chained scripts inside scripts */
 
+static char as_written[4096];  /* see command_args_as_written() */
+static char *const *current_argv;
+static int current_argc;
 static const char *current_uri; /* the running script's URI, for relative URIs */
 static int depth;
 
@@ -21,6 +24,17 @@ bool script_probe(const struct image *img)
 const char *script_current_uri(void)
 {
 	return current_uri;
+}
+
+const char *command_args_as_written(int first)
+{
+	size_t used = 0;
+	as_written[0] = '\0';
+	for (int i = first; i < current_argc; i++)
+		used += (size_t)snprintf(as_written + used, used < sizeof(as_written) ?
+					 sizeof(as_written) - used : 0, "%s%s",
+					 i > first ? " " : "", current_argv[i]);
+	return as_written;
 }
 
 /* Splits line (modified in place) into words at spaces and tabs. */
@@ -54,7 +68,11 @@ static int run_line(char *line, int number, const char *script_name)
 		console_printf("%s: line %d: unknown command \"%s\"\n", script_name, number, argv[0]);
 		return -1;
 	}
-	if (cmd->run(argc, argv) != 0) {
+	current_argv = argv;
+	current_argc = argc;
+	int rc = cmd->run(argc, argv);
+	current_argc = 0;
+	if (rc != 0) {
 		console_printf("%s: line %d: \"%s\" failed\n", script_name, number, argv[0]);
 		return -1;
 	}
