@@ -110,8 +110,11 @@ int tftp_fetch(const struct uri *u, struct image *img, struct progress *progress
 	}
 	flush(f, pcb, &server); /* the final ACK, or the ERROR telling the server why */
 	if (tftp_session_error(&f->session)) {
-		snprintf(err, err_size, "%s", f->out_of_memory ? "out of memory for the file"
-							     : tftp_session_error_text(&f->session));
+		if (f->out_of_memory)
+			snprintf(err, err_size, "out of memory for the file");
+		else
+			snprintf(err, err_size, "server %s: %s", u->host,
+				 tftp_session_error_text(&f->session));
 		goto out;
 	}
 	rc = 0;

@@ -602,11 +602,11 @@ static void on_error(struct tftp_session *s, const uint8_t *pkt, size_t len)
 	sanitize(s->server_text);
 	s->server_code = (int)code;
 	if (n)
-		fail(s, TFTP_ERR_SERVER, -1, NULL, "server error %u (%s): \"%s\"", code,
-		     tftp_error_code_name(code), s->server_text);
+		fail(s, TFTP_ERR_SERVER, -1, NULL, "%s (TFTP error %u): \"%s\"",
+		     tftp_error_code_name(code), code, s->server_text);
 	else
-		fail(s, TFTP_ERR_SERVER, -1, NULL, "server error %u (%s)", code,
-		     tftp_error_code_name(code));
+		fail(s, TFTP_ERR_SERVER, -1, NULL, "%s (TFTP error %u)", tftp_error_code_name(code),
+		     code);
 }
 
 /* A packet from a port other than the server's: answer ERROR 5 (never to
@@ -751,7 +751,7 @@ const char *tftp_strerror(int err)
 const char *tftp_error_code_name(unsigned code)
 {
 	switch (code) {
-	case TFTP_EUNDEF: return "not defined, see message";
+	case TFTP_EUNDEF: return "server-defined error";
 	case TFTP_ENOTFOUND: return "file not found";
 	case TFTP_EACCESS: return "access violation";
 	case TFTP_ENOSPACE: return "disk full or allocation exceeded";

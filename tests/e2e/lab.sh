@@ -181,6 +181,21 @@ lab_qemu_efi() {
 	LAB_PIDS+=($!)
 }
 
+# lab_qemu_stop: ends the running VM, so a test can boot another.
+lab_qemu_stop() {
+	local pid i
+	for pid in $(ip netns pids "$LAB_NS" 2>/dev/null); do
+		case $(cat "/proc/$pid/comm" 2>/dev/null) in qemu-system*) kill "$pid" ;; esac
+	done
+	for i in $(seq 50); do   # until QEMU has let go of tap0
+		ip netns pids "$LAB_NS" 2>/dev/null | while read -r pid; do
+			cat "/proc/$pid/comm" 2>/dev/null
+		done | grep -q '^qemu-system' || return 0
+		sleep 0.1
+	done
+	lab_fail "QEMU did not stop"
+}
+
 # lab_boot_efi_disk ARCH EFI_FILE [qemu args...]: boot EFI_FILE as the
 # removable-media loader of a FAT disk.
 lab_boot_efi_disk() {

@@ -850,7 +850,7 @@ TEST(tftp_server_error_fails_with_its_code_and_message)
 				 NULL, NULL) == TFTP_ERR_SERVER);
 	CHECK(tftp_session_error(&s) == TFTP_ERR_SERVER);
 	CHECK(tftp_session_server_code(&s) == 1);
-	CHECK_STR(tftp_session_error_text(&s), "server error 1 (file not found): \"File not found\"");
+	CHECK_STR(tftp_session_error_text(&s), "file not found (TFTP error 1): \"File not found\"");
 	/* We never answer an ERROR. */
 	expect_nothing(&s, T0 + 2);
 	CHECK(tftp_session_poll(&s, T0 + 100000) == TFTP_ERR_SERVER);
@@ -858,13 +858,13 @@ TEST(tftp_server_error_fails_with_its_code_and_message)
 	start(&s, "f", NULL);
 	CHECK(tftp_session_input(&s, PKT("\0\5\0\2"), SERVER_TID, T0 + 2, NULL, NULL) ==
 	      TFTP_ERR_SERVER);
-	CHECK_STR(tftp_session_error_text(&s), "server error 2 (access violation)");
+	CHECK_STR(tftp_session_error_text(&s), "access violation (TFTP error 2)");
 
 	/* No NUL, control bytes: the message is cut at the packet's end and made printable. */
 	start(&s, "f", NULL);
 	CHECK(tftp_session_input(&s, PKT("\0\5\0\0" "disk\nbad"), SERVER_TID, T0 + 2, NULL,
 				 NULL) == TFTP_ERR_SERVER);
-	CHECK_STR(tftp_session_error_text(&s), "server error 0 (not defined, see message): \"disk?bad\"");
+	CHECK_STR(tftp_session_error_text(&s), "server-defined error (TFTP error 0): \"disk?bad\"");
 
 	/* During the transfer too. */
 	struct sink k = { 0 };
