@@ -6,7 +6,8 @@ UNIT_BIN := $(BUILD)/host/unit-tests
 # state machines. Listed by name; a file not written yet is simply absent.
 UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c \
 	drivers/bus/pci_names.c firmware/options.c firmware/image.c \
-	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c)
+	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c) \
+	firmware/pe_image.c firmware/bzimage.c firmware/cpio.c firmware/image_cmdline.c
 UNIT_LIBC_SRCS := firmware/libc/string.c firmware/libc/format.c firmware/libc/number.c
 UNIT_SRCS := $(wildcard tests/unit/*.c) $(UNIT_CORE_SRCS) $(UNIT_LIBC_SRCS)
 UNIT_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(UNIT_SRCS))

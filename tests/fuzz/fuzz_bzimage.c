@@ -1,0 +1,67 @@
+/* libFuzzer target for firmware/bzimage.c (the Linux setup header) and
+ * firmware/cpio.c (paths from initrd arguments): kernels and their
+ * arguments come from the network. No over-reads (ASan), and accepted
+ * headers must be self-consistent. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../../firmware/bzimage.h"
+#include "../../firmware/cpio.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void fuzz_header(const uint8_t *data, size_t size)
+{
+	uint8_t *copy = malloc(size ? size : 1);
+	struct bzimage_info info;
+	char text[128];
+
+	if (!copy)
+		return;
+	memcpy(copy, data, size);
+	enum bz_status status = bzimage_parse(copy, size, &info);
+	if (!bz_status_text(status))
+		abort();
+	if (status == BZ_OK) {
+		if (info.setup_size + info.kernel_size != size || info.kernel_size == 0)
+			abort();
+		if (info.version < 0x0200 || strlen(info.kernel_version) >= sizeof(info.kernel_version))
+			abort();
+		bzimage_describe(&info, text, sizeof(text));
+		bzimage_has_handover(&info, 32);
+		bzimage_has_handover(&info, 64);
+	}
+	free(copy);
+}
+
+/* The input as initrd arguments: the headers built for the path must be
+ * as long as measured and start with the newc magic. */
+static void fuzz_cpio(const uint8_t *data, size_t size)
+{
+	char *args = malloc(size + 1), path[256];
+	unsigned mode;
+
+	if (!args)
+		return;
+	memcpy(args, data, size);
+	args[size] = '\0';
+	if (cpio_path_from_args(args, path, sizeof(path), &mode)) {
+		size_t len = cpio_headers(path, mode, (uint32_t)size, NULL);
+		uint8_t *out = malloc(len ? len : 1);
+		if (out && cpio_headers(path, mode, (uint32_t)size, out) != len)
+			abort();
+		if (out && len && (len % CPIO_ALIGN || memcmp(out, "070701", 6) != 0))
+			abort();
+		free(out);
+	}
+	free(args);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_header(data, size);
+	if (size < 512)
+		fuzz_cpio(data, size);
+	return 0;
+}

@@ -1,0 +1,153 @@
+/* Linux setup header parsing: a modern 64-bit kernel with EFI handover,
+ * fields that older protocol versions do not have, a truncated image, a
+ * wrong magic, a zImage and a kernel before protocol 2.00. */
+#include <stdlib.h>
+#include <string.h>
+#include "../../firmware/bzimage.h"
+#include "test.h"
+
+#define SETUP_SECTS 4
+#define SETUP_LEN ((SETUP_SECTS + 1) * 512)
+#define KERNEL_LEN 4096
+#define IMAGE_LEN (SETUP_LEN + KERNEL_LEN)
+
+static void put16(uint8_t *p, uint16_t v) { p[0] = v & 0xff; p[1] = v >> 8; }
+static void put32(uint8_t *p, uint32_t v) { put16(p, v & 0xffff); put16(p + 2, v >> 16); }
+
+/* A kernel speaking protocol version, with a header as long as it has. */
+static uint8_t *make_kernel(uint16_t version)
+{
+	uint8_t *k = calloc(1, IMAGE_LEN);
+	k[0x1f1] = SETUP_SECTS;
+	put32(k + 0x1f4, KERNEL_LEN / 16);
+	put16(k + 0x1fe, 0xaa55);
+	k[0x200] = 0xeb;
+	k[0x201] = 0x6a; /* the header ends at 0x26c, as in 2.12+ kernels */
+	memcpy(k + 0x202, "HdrS", 4);
+	put16(k + 0x206, version);
+	put16(k + 0x20e, 0x300); /* kernel version string at 0x500 */
+	strcpy((char *)k + 0x500, "6.1.0-56-amd64 (debian-kernel@lists.debian.org) #1 SMP");
+	k[0x211] = 0x01;         /* LOADED_HIGH */
+	put32(k + 0x214, 0x100000);
+	put32(k + 0x22c, 0x7fffffff);
+	put32(k + 0x230, 0x200000);
+	k[0x234] = 1;
+	put16(k + 0x236, 0x7f);
+	put32(k + 0x238, 2047);
+	put32(k + 0x258, 0x1000000);
+	put32(k + 0x25c, 0);
+	put32(k + 0x260, 0x3f98000);
+	put32(k + 0x264, 0x7c8db0);
+	return k;
+}
+
+TEST(bzimage_reads_a_modern_kernel)
+{
+	uint8_t *k = make_kernel(0x020f);
+	struct bzimage_info info;
+	char text[128];
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_OK);
+	CHECK(info.version == 0x020f);
+	CHECK(info.setup_size == SETUP_LEN && info.kernel_size == KERNEL_LEN);
+	CHECK(info.xloadflags == 0x7f);
+	CHECK(bzimage_is_64bit(&info));
+	CHECK(info.pref_address == 0x1000000);
+	CHECK(info.init_size == 0x3f98000);
+	CHECK(info.handover_offset == 0x7c8db0);
+	CHECK(info.cmdline_size == 2047);
+	CHECK(info.initrd_addr_max == 0x7fffffff);
+	CHECK(info.relocatable && info.kernel_alignment == 0x200000);
+	CHECK(bzimage_has_handover(&info, 32) && bzimage_has_handover(&info, 64));
+	CHECK_STR(info.kernel_version, "6.1.0-56-amd64 (debian-kernel@lists.debian.org) #1 SMP");
+	bzimage_describe(&info, text, sizeof(text));
+	CHECK_STR(text, "Linux 6.1.0-56-amd64 (boot protocol 2.15, 64-bit, EFI handover 32/64)");
+	free(k);
+}
+
+TEST(bzimage_handover_needs_the_flag_for_the_firmware_word_size)
+{
+	uint8_t *k = make_kernel(0x020f);
+	struct bzimage_info info;
+	put16(k + 0x236, 0x0b); /* 64-bit, above 4G, handover 64 only */
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_OK);
+	CHECK(!bzimage_has_handover(&info, 32) && bzimage_has_handover(&info, 64));
+	put32(k + 0x264, 0); /* no handover entry at all */
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_OK);
+	CHECK(!bzimage_has_handover(&info, 64));
+	free(k);
+}
+
+TEST(bzimage_older_protocols_lack_newer_fields)
+{
+	uint8_t *k = make_kernel(0x0209);
+	struct bzimage_info info;
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_OK);
+	CHECK(info.pref_address == 0 && info.init_size == 0);
+	CHECK(info.handover_offset == 0 && info.xloadflags == 0);
+	CHECK(!bzimage_is_64bit(&info) && !bzimage_has_handover(&info, 64));
+	CHECK(info.cmdline_size == 2047);
+	free(k);
+
+	k = make_kernel(0x0202);
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_OK);
+	CHECK(info.cmdline_size == 255 && info.initrd_addr_max == 0x37ffffff);
+	free(k);
+}
+
+TEST(bzimage_header_shorter_than_its_version_says)
+{
+	uint8_t *k = make_kernel(0x020f);
+	struct bzimage_info info;
+	k[0x201] = 0x2e; /* header ends at 0x230: nothing from 2.05 on is read */
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_OK);
+	CHECK(info.handover_offset == 0 && info.xloadflags == 0 && info.cmdline_size == 255);
+	free(k);
+}
+
+TEST(bzimage_truncated_kernels_are_refused)
+{
+	uint8_t *k = make_kernel(0x020f);
+	struct bzimage_info info;
+	int truncated = 0, tries = 0;
+	for (size_t n = 0x210; n < IMAGE_LEN; n += 97, tries++) {
+		uint8_t *copy = malloc(n);
+		memcpy(copy, k, n);
+		truncated += bzimage_parse(copy, n, &info) == BZ_TRUNCATED;
+		free(copy);
+	}
+	CHECK(truncated == tries);
+	CHECK(bzimage_parse(k, 0x100, &info) == BZ_NOT_LINUX);
+	free(k);
+}
+
+TEST(bzimage_wrong_magic_old_protocol_and_zimage)
+{
+	uint8_t *k = make_kernel(0x020f);
+	struct bzimage_info info;
+	memcpy(k + 0x202, "HdrX", 4);
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_NOT_LINUX);
+	memcpy(k + 0x202, "HdrS", 4);
+	put16(k + 0x1fe, 0x55aa);
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_NOT_LINUX);
+	put16(k + 0x1fe, 0xaa55);
+	put16(k + 0x206, 0x0105);
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_TOO_OLD);
+	put16(k + 0x206, 0x0204);
+	k[0x211] = 0; /* not LOADED_HIGH */
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_NOT_BZIMAGE);
+	CHECK_CONTAINS(bz_status_text(BZ_NOT_BZIMAGE), "zImage");
+	free(k);
+}
+
+TEST(bzimage_version_string_must_end_inside_the_setup)
+{
+	uint8_t *k = make_kernel(0x020f);
+	struct bzimage_info info;
+	memset(k + 0x500, 'x', SETUP_LEN - 0x500); /* no NUL before the kernel */
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_OK);
+	CHECK_STR(info.kernel_version, "");
+	put16(k + 0x20e, 0xffff); /* points past the setup */
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_OK);
+	CHECK_STR(info.kernel_version, "");
+	free(k);
+}
