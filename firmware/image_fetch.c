@@ -5,6 +5,7 @@
 #include "../net/uri.h"
 #include "console.h"
 #include "image_fetch.h"
+#include "platform.h"
 #include "script.h"
 
 struct image *image_fetch(const char *uri)
@@ -19,24 +20,48 @@ struct image *image_fetch(const char *uri)
 	return img;
 }
 
+struct image *image_acquire(const char *uri_or_name, const char *name)
+{
+	struct image *img = image_find(uri_or_name);
+	if (img)
+		return img;
+	img = image_fetch(uri_or_name);
+	if (!img)
+		return NULL;
+	if (name)
+		image_rename(img, name);
+	image_register(img);
+	return img;
+}
+
 int image_exec(struct image *img)
 {
-	if (script_probe(img))
-		return script_run(img);
-	console_printf("%s: %zu bytes; running this kind of image is not in this build yet\n",
-		       img->name, img->len);
-	return -1;
+	bool autofree = img->autofree;
+	int rc;
+
+	/* Out of the list while it runs: what it runs can neither free it
+	 * nor hand it on as an initrd. */
+	if (autofree)
+		image_unregister(img);
+	if (script_probe(img)) {
+		rc = script_run(img);
+	} else if (platform_image_probe(img)) {
+		rc = platform_image_exec(img);
+	} else {
+		console_printf("%s: cannot run this image: it is not an iPXE script (\"#!ipxe\"), "
+			       "an EFI program or a Linux kernel (%zu bytes)\n", img->name, img->len);
+		rc = -1;
+	}
+	if (autofree)
+		image_free(img);
+	return rc;
 }
 
 int image_chain(const char *uri)
 {
 	struct image *img = image_fetch(uri);
-	int rc;
 	if (!img)
 		return -1;
-	image_register(img);
-	image_select(img);
-	rc = image_exec(img);
-	image_free(img);
-	return rc;
+	img->autofree = true;
+	return image_exec(img);
 }

@@ -1,4 +1,4 @@
-/* Fetching and running images: what `chain`, `imgfetch` and autoboot share. */
+/* Fetching and running images: what the image commands and autoboot share. */
 #ifndef IMAGE_FETCH_H
 #define IMAGE_FETCH_H
 
@@ -7,9 +7,15 @@
 /* Downloads uri, resolved against the running script's URI when relative.
  * NULL after printing why. The image is not registered. */
 struct image *image_fetch(const char *uri);
-/* Runs img by its kind (script, or what the platform can execute). */
+/* The image a command names, iPXE-style: an image already loaded with
+ * that name, else one downloaded from it as a URI, renamed to name (when
+ * not NULL) and registered. NULL after printing why. */
+struct image *image_acquire(const char *uri_or_name, const char *name);
+/* Runs img by its kind: a script here, anything else through the platform
+ * (EFI programs, Linux kernels). An autofree image is taken out of the
+ * list while it runs and freed after: the caller must not use it again. */
 int image_exec(struct image *img);
-/* Fetches uri, registers it, runs it, then frees it: `chain` and autoboot. */
+/* Fetches uri, runs it, then frees it: what autoboot does with a boot file. */
 int image_chain(const char *uri);
 
 #endif

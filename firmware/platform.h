@@ -57,6 +57,18 @@ int platform_netpaths(struct netpath_info *paths, int max);
  * network path, one per NIC, preferring the one bootnet came from. */
 void platform_probe_netdevs(void);
 
+/* Executable images (firmware/image.h): EFI programs and Linux kernels.
+ * probe: whether img is a kind of program the platform starts (it may
+ * still refuse it when run, saying why: another architecture, say).
+ * exec: starts img with its command line; a Linux kernel also gets the
+ * other registered images as its initrd. Network devices are handed back
+ * to the firmware first and taken again if the program returns. Returns
+ * 0 when the program ran and returned success, otherwise -1 after
+ * printing why (could not start it, or the status it returned). */
+struct image;
+bool platform_image_probe(const struct image *img);
+int platform_image_exec(struct image *img);
+
 /* Power. Both return only if the platform could not do it. */
 void platform_reboot(void);
 void platform_poweroff(void);

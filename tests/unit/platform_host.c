@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../../firmware/image.h"
 #include "platform_host.h"
 
 static char *console;
@@ -111,4 +112,28 @@ void platform_halt(void)
 {
 	fprintf(stderr, "platform_halt called\n%s\n", host_console_text());
 	abort();
+}
+
+/* Executable images: an image is a program here when it starts with
+ * "HOSTEXEC". Running one appends "name[cmdline]" to a log a test reads
+ * (declared in the tests that use it) and returns what the test set. */
+static char exec_log[4096];
+static int exec_result;
+
+const char *host_exec_log(void);
+void host_exec_reset(int result);
+const char *host_exec_log(void) { return exec_log; }
+void host_exec_reset(int result) { exec_log[0] = '\0'; exec_result = result; }
+
+bool platform_image_probe(const struct image *img)
+{
+	return img->len >= 8 && memcmp(img->data, "HOSTEXEC", 8) == 0;
+}
+
+int platform_image_exec(struct image *img)
+{
+	size_t used = strlen(exec_log);
+	snprintf(exec_log + used, sizeof(exec_log) - used, "%s[%s]\n", img->name,
+		 img->cmdline ? img->cmdline : "");
+	return exec_result;
 }

@@ -8,8 +8,12 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c \
 	drivers/bus/pci_names.c firmware/options.c firmware/image.c \
 	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c) \
 	firmware/pe_image.c firmware/bzimage.c firmware/cpio.c firmware/image_cmdline.c
+# Core files that call into scripts and downloads: unit tests only, linked
+# with the stand-ins in tests/unit/test_cmd_image_fakes.c (not the fuzzers).
+UNIT_CMD_SRCS := firmware/cmd_image.c firmware/image_fetch.c firmware/image_initrd.c \
+	firmware/image_kind.c
 UNIT_LIBC_SRCS := firmware/libc/string.c firmware/libc/format.c firmware/libc/number.c
-UNIT_SRCS := $(wildcard tests/unit/*.c) $(UNIT_CORE_SRCS) $(UNIT_LIBC_SRCS)
+UNIT_SRCS := $(wildcard tests/unit/*.c) $(UNIT_CORE_SRCS) $(UNIT_CMD_SRCS) $(UNIT_LIBC_SRCS)
 UNIT_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(UNIT_SRCS))
 
 HOST_CC := gcc

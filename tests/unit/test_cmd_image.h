@@ -1,0 +1,18 @@
+/* Knobs of the stand-ins in test_cmd_image_fakes.c and platform_host.c. */
+#ifndef TEST_CMD_IMAGE_H
+#define TEST_CMD_IMAGE_H
+
+struct fake_file {
+	const char *uri;
+	const char *content;
+};
+/* What download() finds (the table must outlive its use). */
+void fake_files_set(const struct fake_file *table, int count);
+/* The words command_args_as_written() sees. */
+void fake_command_words(char *const *argv, int argc);
+
+/* platform_host.c: "name[cmdline]\n" for every image run; what runs return. */
+const char *host_exec_log(void);
+void host_exec_reset(int result);
+
+#endif
