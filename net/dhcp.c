@@ -4,13 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../firmware/console.h"
 #include "../firmware/platform.h"
 #include "lwip/netif.h"
 #include "lwip/udp.h"
 #include "dhcp.h"
 #include "netif.h"
 
-#define MAX_REPLIES 8
+#define MAX_REPLIES 16
 #define DISCOVER_GIVE_UP_MS 20000
 #define PROXY_WAIT_MS 1500      /* after the first address offer, for proxyDHCP */
 #define REQUEST_GIVE_UP_MS 6000
@@ -21,6 +22,7 @@ struct dhcp_run {
 	int count;
 	struct udp_pcb *pcb;
 	struct netif *netif;
+	const char *dev_name;
 	int datagrams;    /* everything that reached port 68 */
 	int last_reject;  /* why the last one was not for us (dhcp_parse error) */
 };
@@ -58,7 +60,9 @@ static int send_to(struct dhcp_run *run, enum dhcp_message_type type, uint32_t r
 		return -1;
 	pbuf_take(p, buf, (u16_t)len);
 	ip_addr_set_ip4_u32(&to, dest);
-	err = udp_sendto_if_src(run->pcb, p, &to, port, run->netif, IP4_ADDR_ANY);
+	/* From our address once we have one (boot server requests), else 0.0.0.0. */
+	err = udp_sendto_if_src(run->pcb, p, &to, port, run->netif,
+				run->client.ciaddr ? netif_ip_addr4(run->netif) : IP4_ADDR_ANY);
 	pbuf_free(p);
 	return err == ERR_OK ? 0 : -1;
 }
@@ -174,6 +178,40 @@ static void take_proxy(struct dhcp_result *res, const struct dhcp_reply *proxy)
 	}
 }
 
+/* A proxy offer without a boot file: the proxy (or the boot server its
+ * menu names) answers on port 4011 (PXE 2.1, 2.2.5). Asks once, and once
+ * more for the first menu item when the first answer is itself a menu.
+ * Returns the answer with a boot file, else the offer as it was. */
+static const struct dhcp_reply *ask_boot_server(struct dhcp_run *run,
+						const struct dhcp_reply *offer, uint32_t our_ip)
+{
+	const struct dhcp_reply *p = offer;
+	char file[256], bs[16];
+	for (int round = 0; round < 2 && !dhcp_boot_file(p, file, sizeof(file))[0]; round++) {
+		struct request_args boot = { 0, 0, server_of(p), DHCP_PROXY_PORT };
+		struct pxe_menu_item item = { 0, "" };
+		int first = run->count, answer;
+		format_ip(server_of(p), bs, sizeof(bs));
+		run->client.ciaddr = our_ip;
+		run->client.has_boot_item = dhcp_pxe_menu_first(p, &item);
+		run->client.boot_item = item.type;
+		if (run->client.has_boot_item)
+			console_printf("%s: PXE boot menu from %s: \"%s\" (type %u)\n", run->dev_name,
+				       bs, item.description, item.type);
+		send_request(run, &boot);
+		answer = await_ack(run, first, 4000, send_request, &boot);
+		run->client.ciaddr = 0;
+		run->client.has_boot_item = false;
+		if (answer < 0 || run->replies[answer].type != DHCPACK) {
+			console_printf("%s: the PXE boot server %s did not answer on port %d\n",
+				       run->dev_name, bs, DHCP_PROXY_PORT);
+			return offer;
+		}
+		p = &run->replies[answer];
+	}
+	return dhcp_boot_file(p, file, sizeof(file))[0] ? p : offer;
+}
+
 static uint16_t client_arch(void)
 {
 	if (strcmp(platform_name(), "efi") != 0)
@@ -220,20 +258,8 @@ static int run_dhcp(struct dhcp_run *run, struct netdev *dev, struct dhcp_result
 	netif_set_addr(run->netif, (const ip4_addr_t *)&res->ip, (const ip4_addr_t *)&res->netmask,
 		       (const ip4_addr_t *)&res->gateway);
 
-	if (proxy >= 0) {
-		struct dhcp_reply *p = &run->replies[proxy];
-		char file[256];
-		if (!dhcp_boot_file(p, file, sizeof(file))[0]) {
-			/* PXE service without a file: the proxy answers on port 4011. */
-			struct request_args boot = { res->ip, 0, server_of(p), DHCP_PROXY_PORT };
-			int first = run->count;
-			send_request(run, &boot);
-			int answer = await_ack(run, first, 3000, send_request, &boot);
-			if (answer >= 0 && run->replies[answer].type == DHCPACK)
-				p = &run->replies[answer];
-		}
-		take_proxy(res, p);
-	}
+	if (proxy >= 0)
+		take_proxy(res, ask_boot_server(run, &run->replies[proxy], res->ip));
 	return 0;
 }
 
@@ -246,6 +272,7 @@ int dhcp_configure(struct netdev *dev, struct dhcp_result *res)
 	run.netif = net_attach(dev);
 	if (!run.netif)
 		return -1;
+	run.dev_name = dev->name;
 	memcpy(run.client.mac, dev->mac, 6);
 	run.client.xid = net_random32();
 	run.client.arch = client_arch();

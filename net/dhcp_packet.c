@@ -9,6 +9,7 @@
 #define HEADER_SIZE 236
 #define OPTIONS_START 240 /* header, then the magic cookie */
 #define OFF_XID 4
+#define OFF_CIADDR 12
 #define OFF_FLAGS 10
 #define OFF_YIADDR 16
 #define OFF_SIADDR 20
@@ -22,7 +23,11 @@ enum {
 	OPT_SERVER_ID = 54, OPT_PARAMS = 55, OPT_MAX_SIZE = 57, OPT_REQUESTED_IP = 50,
 	OPT_TFTP_SERVER = 66, OPT_BOOTFILE = 67, OPT_USER_CLASS = 77, OPT_CLIENT_ARCH = 93,
 	OPT_CLIENT_NDI = 94, OPT_CLIENT_UUID = 97, OPT_IPXE = 175, OPT_END = 255,
+	OPT_VENDOR_SPECIFIC = 43,
 };
+
+/* PXE sub-options inside option 43 (PXE 2.1 table 2-1). */
+enum { PXE_BOOT_MENU = 9, PXE_BOOT_ITEM = 71 };
 
 static const uint8_t cookie[4] = { 99, 130, 83, 99 };
 
@@ -71,7 +76,10 @@ size_t dhcp_build(uint8_t *buf, size_t size, const struct dhcp_client *c, enum d
 	int n;
 
 	memcpy(header + OFF_XID, &c->xid, 4);
-	header[OFF_FLAGS] = FLAG_BROADCAST >> 8; /* we cannot take unicast before we have an address */
+	if (c->ciaddr)
+		memcpy(header + OFF_CIADDR, &c->ciaddr, 4);
+	else
+		header[OFF_FLAGS] = FLAG_BROADCAST >> 8; /* we cannot take unicast before we have an address */
 	memcpy(header + OFF_CHADDR, c->mac, 6);
 	put_bytes(&w, header, sizeof(header));
 	put_bytes(&w, cookie, sizeof(cookie));
@@ -113,6 +121,12 @@ size_t dhcp_build(uint8_t *buf, size_t size, const struct dhcp_client *c, enum d
 			enc[k++] = 1;
 		}
 		put_option(&w, OPT_IPXE, enc, k);
+	}
+	if (c->has_boot_item) {
+		/* PXE vendor options: boot item (type, layer 0), then their own end. */
+		uint8_t item[] = { PXE_BOOT_ITEM, 4, c->boot_item >> 8, c->boot_item & 0xff, 0, 0,
+				   OPT_END };
+		put_option(&w, OPT_VENDOR_SPECIFIC, item, sizeof(item));
 	}
 	value[0] = OPT_END;
 	put_bytes(&w, value, 1);
@@ -263,6 +277,40 @@ bool dhcp_is_pxe(const struct dhcp_reply *r)
 	size_t len;
 	const uint8_t *v = dhcp_option(r, OPT_VENDOR_CLASS, &len);
 	return v && len >= 9 && memcmp(v, "PXEClient", 9) == 0;
+}
+
+bool dhcp_pxe_menu_first(const struct dhcp_reply *r, struct pxe_menu_item *item)
+{
+	size_t len, at = 0;
+	const uint8_t *v = dhcp_is_pxe(r) ? dhcp_option(r, OPT_VENDOR_SPECIFIC, &len) : NULL;
+	if (!v)
+		return false;
+	/* Sub-options: code, length, value; PAD and END as in DHCP itself. */
+	while (at < len && v[at] != OPT_END) {
+		uint8_t code = v[at], sublen;
+		if (code == OPT_PAD) {
+			at++;
+			continue;
+		}
+		if (at + 2 > len || at + 2 + v[at + 1] > len)
+			return false;
+		sublen = v[at + 1];
+		if (code == PXE_BOOT_MENU && sublen >= 3) {
+			const uint8_t *m = v + at + 2;
+			size_t desc = m[2] < sublen - 3 ? m[2] : sublen - 3;
+			if (desc > sizeof(item->description) - 1)
+				desc = sizeof(item->description) - 1;
+			item->type = (uint16_t)(m[0] << 8 | m[1]);
+			memcpy(item->description, m + 3, desc);
+			item->description[desc] = '\0';
+			for (size_t i = 0; i < desc; i++)
+				if (item->description[i] < 0x20 || item->description[i] > 0x7e)
+					item->description[i] = '?';
+			return true;
+		}
+		at += 2 + (size_t)sublen;
+	}
+	return false;
 }
 
 bool dhcp_is_proxy(const struct dhcp_reply *r)

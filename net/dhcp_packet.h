@@ -34,6 +34,11 @@ struct dhcp_client {
 	uint8_t uuid[16];          /* SMBIOS UUID, wire order */
 	const uint8_t *features;   /* iPXE feature codes announced in option 175 */
 	size_t feature_count;
+	/* A PXE boot server request (port 4011) once we have an address:
+	 * ciaddr set, no broadcast flag, and the boot menu item asked for. */
+	uint32_t ciaddr;           /* network byte order; 0 before we have one */
+	bool has_boot_item;
+	uint16_t boot_item;        /* PXE boot server type, from the proxy's menu */
 };
 
 /* Builds a DISCOVER (requested_ip and server_id 0) or REQUEST into buf;
@@ -83,6 +88,15 @@ const char *dhcp_boot_file(const struct dhcp_reply *r, char *buf, size_t size);
 /* The server to fetch it from: siaddr, else option 66 when it is a dotted
  * address (a name waits for DNS), else 0. Network byte order. */
 uint32_t dhcp_next_server(const struct dhcp_reply *r);
+
+/* The first entry of a PXE boot menu (option 43, sub-option 9) that a
+ * proxyDHCP offer carries: its boot server type and description. False
+ * when the reply has no well-formed menu. */
+struct pxe_menu_item {
+	uint16_t type;
+	char description[64];
+};
+bool dhcp_pxe_menu_first(const struct dhcp_reply *r, struct pxe_menu_item *item);
 
 /* Picks among offers: a PXE-capable address offer with a boot file beats
  * one without; returns the index of the best address offer, or -1. */

@@ -37,7 +37,11 @@ lab_require_root() {
 
 # Every process inside the namespace (QEMU, dnsmasq, nginx and their
 # children): `ip netns exec` forks, so $! alone would miss them.
-lab_ns_pids() { [ -n "$LAB_NS" ] && ip netns pids "$LAB_NS" 2>/dev/null; }
+lab_ns_pids() {
+	[ -n "$LAB_NS" ] || return 0
+	ip netns pids "$LAB_NS" 2>/dev/null
+	ip netns pids "$LAB_NS-proxy" 2>/dev/null
+}
 
 lab_cleanup() {
 	local pid tries=0
@@ -53,7 +57,10 @@ lab_cleanup() {
 	for pid in "${LAB_PIDS[@]}"; do
 		wait "$pid" 2>/dev/null
 	done
-	[ -n "$LAB_NS" ] && ip netns del "$LAB_NS" 2>/dev/null
+	if [ -n "$LAB_NS" ]; then
+		ip netns del "$LAB_NS-proxy" 2>/dev/null
+		ip netns del "$LAB_NS" 2>/dev/null
+	fi
 	if [ -n "${LAB_KEEP:-}" ]; then
 		lab_log "kept $LAB_DIR"
 	else
@@ -111,6 +118,28 @@ lab_start_dnsmasq() {
 		--enable-tftp --tftp-root="$LAB_DIR/tftp" \
 		--log-dhcp --log-facility="$LAB_DIR/dnsmasq.log" "$@" &
 	LAB_PIDS+=($!)
+}
+
+# lab_start_proxy [dnsmasq options...]: a second server on the lab network,
+# 10.77.0.2 in a namespace of its own (a veth into the bridge), running
+# dnsmasq as a proxyDHCP server (no addresses) that also serves TFTP from
+# $LAB_DIR/tftp. The options given are added (pxe-service, dhcp-boot...).
+LAB_PROXY_IP=10.77.0.2
+lab_start_proxy() {
+	local ns="$LAB_NS-proxy"
+	ip netns add "$ns" || lab_fail "cannot create the proxy namespace"
+	lab_ns ip link add vproxy type veth peer name eth0 netns "$ns"
+	lab_ns ip link set vproxy master br0
+	lab_ns ip link set vproxy up
+	ip netns exec "$ns" ip link set lo up
+	ip netns exec "$ns" ip addr add "$LAB_PROXY_IP/24" dev eth0
+	ip netns exec "$ns" ip link set eth0 up
+	ip netns exec "$ns" dnsmasq --keep-in-foreground --no-resolv --no-hosts --port=0 \
+		--interface=eth0 --bind-interfaces --dhcp-range=10.77.0.0,proxy \
+		--pid-file="$LAB_DIR/proxy.pid" --enable-tftp --tftp-root="$LAB_DIR/tftp" \
+		--log-dhcp --log-facility="$LAB_DIR/proxy.log" "$@" &
+	LAB_PIDS+=($!)
+	lab_await_file "$LAB_DIR/proxy.pid" "proxy dnsmasq" "$LAB_DIR/proxy.log"
 }
 
 lab_start_nginx() {

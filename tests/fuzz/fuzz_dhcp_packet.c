@@ -26,6 +26,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		dhcp_boot_file(&r, file, sizeof(file));
 		dhcp_next_server(&r);
 		dhcp_is_proxy(&r);
+		struct pxe_menu_item item;
+		if (dhcp_pxe_menu_first(&r, &item) && strlen(item.description) >= sizeof(item.description))
+			__builtin_trap();
 		for (int code = 0; code < 256; code++) {
 			size_t len;
 			const uint8_t *v = dhcp_option(&r, (uint8_t)code, &len);

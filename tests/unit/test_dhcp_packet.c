@@ -268,3 +268,61 @@ TEST(dhcp_best_offer_prefers_pxe_with_boot_file)
 	CHECK(dhcp_best_offer(offers + 1, 1) == -1); /* a proxy offer gives no address */
 	free(offers);
 }
+
+TEST(dhcp_boot_server_request_is_unicast_with_boot_item)
+{
+	struct dhcp_client c = client;
+	uint8_t pkt[DHCP_MAX_PACKET], len8;
+	const uint8_t *v;
+	c.ciaddr = inet_addr("10.77.0.150");
+	c.has_boot_item = true;
+	c.boot_item = 0x8001;
+	size_t len = dhcp_build(pkt, sizeof(pkt), &c, DHCPREQUEST, 0, 0);
+	CHECK(len >= DHCP_MIN_PACKET);
+	CHECK(pkt[10] == 0);                           /* no broadcast flag */
+	CHECK(pkt[12] == 10 && pkt[15] == 150);        /* ciaddr */
+	CHECK((v = find_option(pkt, len, 43, &len8)) && len8 == 7);
+	CHECK(v && v[0] == 71 && v[1] == 4 && v[2] == 0x80 && v[3] == 0x01 && v[4] == 0 &&
+	      v[5] == 0 && v[6] == 255);
+}
+
+TEST(dhcp_reads_the_first_pxe_menu_item)
+{
+	struct reply r;
+	struct dhcp_reply parsed;
+	struct pxe_menu_item item;
+	/* Discovery control, then a menu of two items, then the end. */
+	static const uint8_t vendor[] = { 6, 1, 8, 9, 22, 0x80, 0x01, 7, 'b', 'o', 'o', 't', 'n',
+					  'e', 't', 0x00, 0x05, 10, 'l', 'o', 'c', 'a', 'l', ' ',
+					  'd', 'i', 's', 'k', 255 };
+	reply_start(&r, DHCPOFFER, "0.0.0.0", "10.77.0.2");
+	reply_option(&r, 60, "PXEClient", 9);
+	reply_option(&r, 43, vendor, sizeof(vendor));
+	reply_end(&r);
+	CHECK(dhcp_parse(r.b, r.len, &client, &parsed) == 0);
+	CHECK(dhcp_is_proxy(&parsed));
+	CHECK(dhcp_pxe_menu_first(&parsed, &item));
+	CHECK(item.type == 0x8001);
+	CHECK_STR(item.description, "bootnet");
+}
+
+TEST(dhcp_rejects_truncated_pxe_menus)
+{
+	struct reply r;
+	struct dhcp_reply parsed;
+	struct pxe_menu_item item;
+	static const uint8_t cut[] = { 9, 30, 0x80, 0x01, 7, 'b' };  /* says 30, has 4 */
+	static const uint8_t tiny[] = { 9, 2, 0x80, 0x01 };          /* too short for an item */
+	reply_start(&r, DHCPOFFER, "0.0.0.0", "10.77.0.2");
+	reply_option(&r, 60, "PXEClient", 9);
+	reply_option(&r, 43, cut, sizeof(cut));
+	reply_end(&r);
+	CHECK(dhcp_parse(r.b, r.len, &client, &parsed) == 0);
+	CHECK(!dhcp_pxe_menu_first(&parsed, &item));
+	reply_start(&r, DHCPOFFER, "0.0.0.0", "10.77.0.2");
+	reply_option(&r, 60, "PXEClient", 9);
+	reply_option(&r, 43, tiny, sizeof(tiny));
+	reply_end(&r);
+	CHECK(dhcp_parse(r.b, r.len, &client, &parsed) == 0);
+	CHECK(!dhcp_pxe_menu_first(&parsed, &item));
+}
