@@ -41,7 +41,7 @@ void efi_exec_hand_back_network(void)
 	netdev_close_all();
 }
 
-static void take_network_back(void)
+void efi_exec_take_network_back(void)
 {
 	for (int i = 0; i < handed_back_count; i++)
 		if (netdev_open(handed_back[i]) != 0)
@@ -74,7 +74,7 @@ static int run_efi_program(struct image *img, bool is_linux, const struct bzimag
 	}
 	efi_exec_hand_back_network();
 	rc = efi_exec_start(img, cmdline);
-	take_network_back();
+	efi_exec_take_network_back();
 	if (is_linux)
 		efi_initrd_uninstall();
 	free(cmdline);

@@ -33,8 +33,10 @@ void efi_initrd_uninstall(void);
  * program returned (0 for success). */
 int efi_exec_start(struct image *img, const char *cmdline);
 
-/* Hands the network back to the firmware (efi_exec.c), before an OS starts. */
+/* Hands the open network devices back to the firmware before another
+ * program starts, and takes them again if it returns (efi_exec.c). */
 void efi_exec_hand_back_network(void);
+void efi_exec_take_network_back(void);
 
 /* Boots a 64-bit Linux kernel from 32-bit EFI through its EFI handover
  * entry (efi_linux_handover.c); returns only on failure, having said why. */
