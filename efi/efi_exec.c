@@ -3,6 +3,8 @@
  *     an EFI stub is one) -> LoadImage/StartImage (efi_exec_start.c);
  *   a 64-bit Linux kernel on 32-bit EFI (2006-2008 Macs) -> the kernel's
  *     EFI handover entry (efi_linux_handover.c);
+ *   a Linux kernel without an EFI stub -> the x86 boot protocol after
+ *     ExitBootServices (efi_linux_legacy.c);
  *   anything else -> a sentence saying why not. */
 #include <stdlib.h>
 #include "../firmware/bzimage.h"
@@ -96,17 +98,13 @@ int platform_image_exec(struct image *img)
 	if (is_linux && bzimage_is_64bit(&bz) && EFI_BITS == 32 &&
 	    bzimage_has_handover(&bz, EFI_BITS))
 		return efi_linux_handover(img);
+	/* No EFI entry this firmware can use: the plain x86 boot protocol
+	 * (whose 32-bit entry also starts 64-bit kernels). */
+	if (is_linux && (pe_status != PE_OK || EFI_BITS == 32))
+		return efi_linux_legacy(img);
 
 	if (pe_status == PE_OK) {
 		console_printf("%s\n", why);
-		if (is_linux && bzimage_is_64bit(&bz) && EFI_BITS == 32)
-			console_printf("  (this 64-bit kernel has no 32-bit EFI handover entry: it "
-				       "was built without CONFIG_EFI_MIXED)\n");
-	} else if (is_linux) {
-		console_printf("%s: a Linux kernel without an EFI stub (boot protocol %u.%02u): "
-			       "booting it through the legacy x86 boot protocol from UEFI is not "
-			       "in this build yet; use a kernel built with CONFIG_EFI_STUB\n",
-			       img->name, bz.version >> 8, bz.version & 0xff);
 	} else if (bz_status != BZ_NOT_LINUX) {
 		console_printf("%s: %s\n", img->name, bz_status_text(bz_status));
 	} else {

@@ -41,5 +41,8 @@ void efi_exec_take_network_back(void);
 /* Boots a 64-bit Linux kernel from 32-bit EFI through its EFI handover
  * entry (efi_linux_handover.c); returns only on failure, having said why. */
 int efi_linux_handover(struct image *img);
+/* Boots a Linux kernel without an EFI stub through the x86 boot protocol
+ * (efi_linux_legacy.c): leaves boot services; returns only on failure. */
+int efi_linux_legacy(struct image *img);
 
 #endif

@@ -151,3 +151,46 @@ TEST(bzimage_version_string_must_end_inside_the_setup)
 	CHECK_STR(info.kernel_version, "");
 	free(k);
 }
+
+/* The zero page: the setup header copied, loader fields, e820 merging. */
+#include "../../firmware/bzimage_params.h"
+
+static uint32_t get32(const uint8_t *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
+
+TEST(bzimage_params_copy_the_header_and_set_the_loader_fields)
+{
+	uint8_t *k = make_kernel(0x020f);
+	uint8_t params[BZ_BOOT_PARAMS_SIZE];
+	memset(params, 0xaa, sizeof(params));
+	bzimage_params_init(params, k);
+	CHECK(params[0] == 0 && params[0x1f0] == 0 && params[0x26c] == 0 && params[0xfff] == 0);
+	CHECK(memcmp(params + 0x202, "HdrS", 4) == 0);
+	CHECK(get32(params + 0x264) == 0x7c8db0);      /* handover_offset, the last field */
+	CHECK(params[BP_TYPE_OF_LOADER] == 0xff);
+	bzimage_params_set(params, 0x1000000, 0x12345000, 0x123456789000ULL, 0x100000001ULL);
+	CHECK(get32(params + BP_CODE32_START) == 0x1000000);
+	CHECK(get32(params + BP_CMD_LINE_PTR) == 0x12345000 && get32(params + BP_EXT_CMD_LINE_PTR) == 0);
+	CHECK(get32(params + BP_RAMDISK_IMAGE) == 0x56789000);
+	CHECK(get32(params + BP_EXT_RAMDISK_IMG) == 0x1234);
+	CHECK(get32(params + BP_RAMDISK_SIZE) == 1 && get32(params + BP_EXT_RAMDISK_SIZE) == 1);
+	free(k);
+}
+
+TEST(bzimage_params_e820_merges_neighbours_and_stops_when_full)
+{
+	uint8_t params[BZ_BOOT_PARAMS_SIZE] = { 0 };
+	CHECK(bzimage_params_add_e820(params, 0, 0x9f000, E820_RAM));
+	CHECK(bzimage_params_add_e820(params, 0x100000, 0x100000, E820_RAM));  /* a hole before */
+	CHECK(bzimage_params_add_e820(params, 0x200000, 0x300000, E820_RAM));  /* touches: merged */
+	CHECK(bzimage_params_add_e820(params, 0x500000, 0x1000, E820_ACPI));   /* another type */
+	CHECK(bzimage_params_add_e820(params, 0x501000, 0, E820_RAM));         /* empty: ignored */
+	CHECK(params[BP_E820_ENTRIES] == 3);
+	const uint8_t *e = params + BP_E820_TABLE;
+	CHECK(get32(e + 20) == 0x100000 && get32(e + 28) == 0x400000 && get32(e + 36) == E820_RAM);
+	CHECK(get32(e + 40) == 0x500000 && get32(e + 56) == E820_ACPI);
+	for (unsigned i = 0; params[BP_E820_ENTRIES] < BP_E820_MAX; i++)
+		CHECK(bzimage_params_add_e820(params, 0x10000000ULL + i * 0x2000, 0x1000, E820_RAM));
+	CHECK(!bzimage_params_add_e820(params, 0x90000000ULL, 0x1000, E820_RAM));
+	/* Still merges into the last entry when full. */
+	CHECK(bzimage_params_add_e820(params, 0x10000000ULL + 124 * 0x2000 + 0x1000, 0x1000, E820_RAM));
+}

@@ -1,0 +1,61 @@
+# A Linux kernel without an EFI stub, booted from UEFI through the x86
+# boot protocol (zero page with e820, efi_info, screen_info; then
+# ExitBootServices and the 64-bit entry). The test makes such a kernel
+# from Debian's by wiping its "MZ" signature: no PE header, the Linux
+# setup header intact, as a kernel built without CONFIG_EFI_STUB (FOG's
+# 3.x kernels, say) looks to a loader. With LEGACY_ARCH=i386 the same runs
+# under 32-bit OVMF (on an x86_64 CPU) with the kernel's EFI handover
+# entry also wiped, so the 32-bit entry is used.
+. "$(dirname "$0")/lab.sh"
+. "$(dirname "$0")/linux_initrd.sh"
+
+arch=${LEGACY_ARCH:-x86_64}
+kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
+[ -n "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
+[ -r "$kernel" ] || lab_skip "$kernel is not readable"
+
+lab_start $(lab_dhcp_chainload boot/linux.ipxe)
+cp "$LAB_TOP/bin/bootnet-$arch.efi" "$LAB_DIR/tftp/bootnet.efi"
+cp "$kernel" "$LAB_DIR/www/vmlinuz"
+printf '\0\0' | dd of="$LAB_DIR/www/vmlinuz" bs=1 seek=0 conv=notrunc status=none
+if [ "$arch" = i386 ]; then # no handover_offset either
+	printf '\0\0\0\0' | dd of="$LAB_DIR/www/vmlinuz" bs=1 seek=$((0x264)) conv=notrunc status=none
+fi
+mkdir -p "$LAB_DIR/tftp/boot" "$LAB_DIR/initrd"
+head -c 262144 /dev/urandom > "$LAB_DIR/initrd/data.bin"
+want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
+linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/www/initrd.gz"
+
+args='console=ttyS0 quiet marker="two words"'
+cat > "$LAB_DIR/tftp/boot/linux.ipxe" <<SCRIPT
+#!ipxe
+kernel http://$LAB_SERVER_IP/vmlinuz $args
+initrd http://$LAB_SERVER_IP/initrd.gz
+boot
+SCRIPT
+
+if [ "$arch" = i386 ]; then
+	code=/usr/share/OVMF/OVMF32_CODE_4M.secboot.fd
+	[ -r "$code" ] || lab_skip "no 32-bit OVMF (install ovmf-ia32)"
+	cp /usr/share/OVMF/OVMF32_VARS_4M.fd "$LAB_DIR/vars.fd"
+	: > "$LAB_SERIAL"
+	lab_ns qemu-system-x86_64 -machine q35,smm=on -m 1024 -display none -monitor none \
+		-no-reboot -global driver=cfi.pflash01,property=secure,value=on \
+		-drive if=pflash,format=raw,readonly=on,file="$code" \
+		-drive if=pflash,format=raw,file="$LAB_DIR/vars.fd" \
+		-netdev tap,id=lan,ifname=tap0,script=no,downscript=no \
+		-device virtio-net-pci,netdev=lan,mac=52:54:00:77:00:01,romfile=,bootindex=0 \
+		-serial file:"$LAB_SERIAL" &
+	LAB_PIDS+=($!)
+	bits=32
+else
+	lab_pxe_efi x86_64 -m 1024
+	bits=64
+fi
+lab_wait_for "bootnet .* \\($arch, efi\\)" 240
+lab_wait_for "^Booting vmlinuz through the x86 boot protocol \\(no EFI stub, $bits-bit entry\\)" 300
+lab_wait_for '^INIT-DONE' 600
+got=$(lab_serial_text | sed -n 's/^CMDLINE: //p' | head -n 1)
+[ "$got" = "$args" ] || lab_fail "the kernel got the command line [$got], not [$args]"
+lab_expect "^SHA256: $want_sha\$"
+echo PASS
