@@ -1,4 +1,5 @@
-/* libFuzzer target for firmware/bzimage.c (the Linux setup header) and
+/* libFuzzer target for firmware/bzimage.c (the Linux setup header),
+ * firmware/bzimage_params.c (the zero page made from it) and
  * firmware/cpio.c (paths from initrd arguments): kernels and their
  * arguments come from the network. No over-reads (ASan), and accepted
  * headers must be self-consistent. */
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../../firmware/bzimage.h"
+#include "../../firmware/bzimage_params.h"
 #include "../../firmware/cpio.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -31,6 +33,11 @@ static void fuzz_header(const uint8_t *data, size_t size)
 		bzimage_describe(&info, text, sizeof(text));
 		bzimage_has_handover(&info, 32);
 		bzimage_has_handover(&info, 64);
+		/* The zero page copies the header from the image: in bounds. */
+		uint8_t params[BZ_BOOT_PARAMS_SIZE];
+		bzimage_params_init(params, copy);
+		if (memcmp(params + 0x202, "HdrS", 4) != 0)
+			abort();
 	}
 	free(copy);
 }
