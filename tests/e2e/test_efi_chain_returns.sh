@@ -3,10 +3,18 @@
 # system bootnet gives it, then returns; the script carries on, the
 # network works again, and chaining an EFI program for the other
 # architecture fails with a clear message instead of an error number.
+# CHAIN_ARCH=i386: the same with bootnet-i386.efi and an ia32 program under
+# 32-bit OVMF.
 . "$(dirname "$0")/lab.sh"
 
-efi_lib=/usr/lib
-[ -f $efi_lib/crt0-efi-x86_64.o ] || lab_skip "gnu-efi is not installed"
+arch=${CHAIN_ARCH:-x86_64}
+if [ "$arch" = i386 ]; then
+	efi_lib=/usr/lib32 efi_arch=ia32 cflags="-m32 -march=i686" ld_emu=elf_i386 other=x86_64
+else
+	efi_lib=/usr/lib efi_arch=x86_64 cflags="-m64 -mno-red-zone -DGNU_EFI_USE_MS_ABI"
+	ld_emu=elf_x86_64 other=i386
+fi
+[ -f $efi_lib/crt0-efi-$efi_arch.o ] || lab_skip "gnu-efi for $efi_arch is not installed"
 
 # probe.efi: prints "PROBE options=[...]", then the file named by its
 # second word, read from its own device's file system; returns
@@ -50,21 +58,21 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	return EFI_SUCCESS;
 }
 C
-	gcc -I/usr/include/efi -I/usr/include/efi/x86_64 -fpic -fshort-wchar -mno-red-zone \
-		-ffreestanding -fno-stack-protector -DGNU_EFI_USE_MS_ABI -Wall -Werror \
+	gcc $cflags -I/usr/include/efi -I/usr/include/efi/$efi_arch -fpic -fshort-wchar \
+		-ffreestanding -fno-stack-protector -Wall -Werror \
 		-c "$LAB_DIR/probe.c" -o "$LAB_DIR/probe.o" &&
-	ld -nostdlib -znocombreloc -shared -Bsymbolic -T $efi_lib/elf_x86_64_efi.lds \
-		$efi_lib/crt0-efi-x86_64.o "$LAB_DIR/probe.o" $efi_lib/libgnuefi.a \
-		-o "$LAB_DIR/probe.so" &&
+	ld -m $ld_emu -nostdlib -znocombreloc -shared -Bsymbolic \
+		-T $efi_lib/elf_${efi_arch}_efi.lds $efi_lib/crt0-efi-$efi_arch.o "$LAB_DIR/probe.o" \
+		$efi_lib/libgnuefi.a -o "$LAB_DIR/probe.so" &&
 	objcopy -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
-		-j '.rel.*' -j '.rela.*' -j .reloc --target efi-app-x86_64 --subsystem=10 \
+		-j '.rel.*' -j '.rela.*' -j .reloc --target efi-app-$efi_arch --subsystem=10 \
 		"$LAB_DIR/probe.so" "$LAB_DIR/www/probe.efi"
 }
 build_probe || lab_fail "cannot build the probe EFI program"
 
 lab_start $(lab_dhcp_chainload boot/chain.ipxe)
-cp "$LAB_TOP/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
-cp "$LAB_TOP/bin/bootnet-i386.efi" "$LAB_DIR/www/bootnet-i386.efi"
+cp "$LAB_TOP/bin/bootnet-$arch.efi" "$LAB_DIR/tftp/bootnet.efi"
+cp "$LAB_TOP/bin/bootnet-$other.efi" "$LAB_DIR/www/bootnet-$other.efi"
 mkdir -p "$LAB_DIR/tftp/boot"
 echo "hello from the network $$" > "$LAB_DIR/www/hello.txt"
 echo "after" > "$LAB_DIR/www/after.txt"
@@ -75,17 +83,23 @@ chain http://$LAB_SERVER_IP/probe.efi hello.txt
 echo AFTER-PROBE
 imgfetch http://$LAB_SERVER_IP/after.txt
 echo NETWORK-BACK
-chain http://$LAB_SERVER_IP/bootnet-i386.efi
+chain http://$LAB_SERVER_IP/bootnet-$other.efi
 echo NOT-REACHED
 SCRIPT
 
-lab_pxe_efi x86_64
-lab_wait_for 'bootnet .* \(x86_64, efi\)' 180
+if [ "$arch" = i386 ]; then
+	# Debian's 32-bit OVMF is its Secure Boot build: it needs SMM; its
+	# fresh variable store enrolls no keys, so unsigned programs run.
+	lab_pxe_efi i386 -global driver=cfi.pflash01,property=secure,value=on
+else
+	lab_pxe_efi x86_64
+fi
+lab_wait_for "bootnet .* \\($arch, efi\\)" 240
 lab_wait_for '^PROBE options=\[probe\.efi hello\.txt\]' 120
 lab_wait_for "^PROBE read \[hello from the network $$\]" 30
 lab_wait_for '^AFTER-PROBE' 30
 lab_wait_for '^NETWORK-BACK' 60
-lab_wait_for 'bootnet-i386\.efi is an EFI program for i386, but this firmware runs x86_64' 60
+lab_wait_for "bootnet-$other\\.efi is an EFI program for $other, but this firmware runs $arch" 60
 lab_expect_not 'NOT-REACHED'
 lab_expect_not 'Exception'
 echo PASS
