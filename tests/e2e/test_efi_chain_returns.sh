@@ -16,8 +16,9 @@ else
 fi
 [ -f $efi_lib/crt0-efi-$efi_arch.o ] || lab_skip "gnu-efi for $efi_arch is not installed"
 
-# probe.efi: prints "PROBE options=[...]", then the file named by its
-# second word, read from its own device's file system; returns
+# probe.efi: prints "PROBE options=[...]", then the size (GetInfo) and
+# first line of the file named by its second word, read from its own
+# device's file system, as Linux's stub reads initrd=NAME; returns
 # EFI_SUCCESS, or the status of what failed.
 build_probe() {
 	cat > "$LAB_DIR/probe.c" <<'C'
@@ -29,6 +30,9 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 {
 	EFI_GUID li_guid = EFI_LOADED_IMAGE_PROTOCOL_GUID;
 	EFI_GUID fs_guid = SIMPLE_FILE_SYSTEM_PROTOCOL;
+	EFI_GUID info_guid = EFI_FILE_INFO_ID;
+	UINT64 info[64];
+	UINTN info_size = sizeof(info), size, k;
 	EFI_LOADED_IMAGE *li;
 	EFI_SIMPLE_FILE_SYSTEM_PROTOCOL *fs;
 	EFI_FILE_PROTOCOL *root, *file;
@@ -49,6 +53,10 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	if (s) return s;
 	if ((s = fs->OpenVolume(fs, &root))) return s;
 	if ((s = root->Open(root, &file, name, EFI_FILE_MODE_READ, 0))) return s;
+	if ((s = file->GetInfo(file, &info_guid, &info_size, info))) return s;
+	size = ((EFI_FILE_INFO *)info)->FileSize;
+	for (k = 20, text[k] = 0; k == 20 || size; size /= 10) text[--k] = L'0' + size % 10;
+	say(L"PROBE size="); say(text + k); say(L"\r\n");
 	if ((s = file->Read(file, &n, buf))) return s;
 	for (i = 0; i < n && buf[i] != '\n'; i++) text[i] = buf[i];
 	text[i] = 0;
@@ -97,6 +105,7 @@ fi
 lab_wait_for "bootnet .* \\($arch, efi\\)" 240
 lab_wait_for '^PROBE options=\[probe\.efi hello\.txt\]' 120
 lab_wait_for "^PROBE read \[hello from the network $$\]" 30
+lab_expect "^PROBE size=$(stat -c %s "$LAB_DIR/www/hello.txt")\$"
 lab_wait_for '^AFTER-PROBE' 30
 lab_wait_for '^NETWORK-BACK' 60
 lab_wait_for "bootnet-$other\\.efi is an EFI program for $other, but this firmware runs $arch" 60
