@@ -51,7 +51,13 @@ static int load_and_start(struct image *img, EFI_HANDLE device, EFI_DEVICE_PATH 
 		free(options);
 		return -1;
 	}
-	efi_bs->HandleProtocol(handle, &loaded_guid, (void **)&loaded);
+	if (efi_bs->HandleProtocol(handle, &loaded_guid, (void **)&loaded) != EFI_SUCCESS) {
+		console_printf("%s: the firmware loaded it but gives no loaded-image protocol\n",
+			       img->name);
+		efi_bs->UnloadImage(handle);
+		free(options);
+		return -1;
+	}
 	/* Some older firmware leaves the device out when loading from memory. */
 	if (!loaded->DeviceHandle)
 		loaded->DeviceHandle = device;

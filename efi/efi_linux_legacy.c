@@ -8,7 +8,6 @@
  * protocol asks for. Nothing can be printed after ExitBootServices. */
 #include <string.h>
 #include "../firmware/console.h"
-#include "../firmware/image_initrd.h"
 #include "efi_linux.h"
 
 #define EFI_PERSISTENT_MEMORY 14
@@ -120,28 +119,6 @@ static void set_acpi_rsdp(UINT8 *params, const struct bzimage_info *bz)
 	memcpy(params + BP_ACPI_RSDP_ADDR, &rsdp, 8);
 }
 
-/* The initrd, built below the highest address the kernel accepts. */
-static int place_initrd(struct image *img, const struct bzimage_info *bz,
-			EFI_PHYSICAL_ADDRESS *base, UINTN *pages, UINTN *len)
-{
-	EFI_STATUS status;
-	*len = image_initrd_build(img, NULL);
-	*pages = 0;
-	if (!*len)
-		return 0;
-	*pages = EFI_SIZE_TO_PAGES(*len);
-	*base = bz->initrd_addr_max ? bz->initrd_addr_max : 0x37ffffff;
-	status = efi_bs->AllocatePages(AllocateMaxAddress, EfiLoaderData, *pages, base);
-	if (status != EFI_SUCCESS) {
-		console_printf("%s: no room for the %zu-byte initrd below 0x%x: %s\n", img->name,
-			       (size_t)*len, bz->initrd_addr_max, efi_strerror(status));
-		*pages = 0;
-		return -1;
-	}
-	image_initrd_build(img, (uint8_t *)(UINTN)*base);
-	return 0;
-}
-
 /* The e820 map and efi_info from the memory map; false if e820 is full. */
 static BOOLEAN fill_memory(UINT8 *params, void *map, UINTN map_size, UINTN desc_size,
 			   UINT32 desc_version)
@@ -222,8 +199,7 @@ static void __attribute__((noreturn)) enter_kernel(UINTN entry, void *params)
 int efi_linux_legacy(struct image *img)
 {
 	struct linux_load ld;
-	EFI_PHYSICAL_ADDRESS initrd_base = 0;
-	UINTN initrd_pages, initrd_len, map_size = 0, map_cap, key, desc_size = 0;
+	UINTN map_size = 0, map_cap, key, desc_size = 0;
 	UINT32 desc_version;
 	UINTN entry;
 	void *map = NULL;
@@ -240,11 +216,10 @@ int efi_linux_legacy(struct image *img)
 		return -1;
 	}
 	entry = ld.start + (sizeof(UINTN) == 8 ? 0x200 : 0);
-	if (place_initrd(img, &ld.bz, &initrd_base, &initrd_pages, &initrd_len) != 0) {
+	if (efi_linux_place_initrd(img, &ld) != 0) {
 		efi_linux_unload(&ld);
 		return -1;
 	}
-	bzimage_params_set(ld.params, ld.start, ld.cmdline_base, initrd_base, initrd_len);
 	set_screen_info(ld.params);
 	set_acpi_rsdp(ld.params, &ld.bz);
 
@@ -258,7 +233,7 @@ int efi_linux_legacy(struct image *img)
 	}
 	console_printf("Booting %s through the x86 boot protocol (no EFI stub, %u-bit entry)\n"
 		       "  command line: %s\n  initrd: %zu bytes\n", img->name,
-		       (unsigned)sizeof(UINTN) * 8, ld.cmdline, (size_t)initrd_len);
+		       (unsigned)sizeof(UINTN) * 8, ld.cmdline, (size_t)ld.initrd_len);
 	efi_exec_hand_back_network();
 	for (int tries = 0; tries < 8; tries++) {
 		map_size = map_cap;
@@ -282,8 +257,6 @@ int efi_linux_legacy(struct image *img)
 fail:
 	if (map)
 		efi_bs->FreePool(map);
-	if (initrd_pages)
-		efi_bs->FreePages(initrd_base, initrd_pages);
 	efi_linux_unload(&ld);
 	return -1;
 }

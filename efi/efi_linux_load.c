@@ -7,6 +7,7 @@
 #include <string.h>
 #include "../firmware/console.h"
 #include "../firmware/image_cmdline.h"
+#include "../firmware/image_initrd.h"
 #include "efi_linux.h"
 
 #define LOAD_PHYSICAL_ADDR 0x1000000 /* where x86 kernels are linked: never below */
@@ -97,8 +98,34 @@ int efi_linux_load(struct image *img, struct linux_load *ld)
 	return 0;
 }
 
+int efi_linux_place_initrd(struct image *img, struct linux_load *ld)
+{
+	EFI_STATUS status;
+	UINT32 max = ld->bz.initrd_addr_max ? ld->bz.initrd_addr_max : 0x37ffffff;
+
+	ld->initrd_len = image_initrd_build(img, NULL);
+	if (!ld->initrd_len)
+		return 0;
+	ld->initrd_pages = EFI_SIZE_TO_PAGES(ld->initrd_len);
+	ld->initrd_base = max;
+	status = efi_bs->AllocatePages(AllocateMaxAddress, EfiLoaderData, ld->initrd_pages,
+				       &ld->initrd_base);
+	if (status != EFI_SUCCESS) {
+		console_printf("%s: no room for the %zu-byte initrd below 0x%x: %s\n", img->name,
+			       (size_t)ld->initrd_len, max, efi_strerror(status));
+		ld->initrd_pages = 0;
+		return -1;
+	}
+	image_initrd_build(img, (uint8_t *)(UINTN)ld->initrd_base);
+	bzimage_params_set(ld->params, ld->start, ld->cmdline_base, ld->initrd_base,
+			   ld->initrd_len);
+	return 0;
+}
+
 void efi_linux_unload(struct linux_load *ld)
 {
+	if (ld->initrd_pages)
+		efi_bs->FreePages(ld->initrd_base, ld->initrd_pages);
 	if (ld->kernel_pages)
 		efi_bs->FreePages(ld->kernel_base, ld->kernel_pages);
 	if (ld->params_base)

@@ -94,14 +94,16 @@ static int cmd_imgfetch(int argc, char **argv)
 static int cmd_kernel(int argc, char **argv)
 {
 	const char *opt[OPT_COUNT] = { 0 };
-	struct image *img, *old = image_selected();
+	struct image *img, *old;
 	int first = parse(argc, argv, SELECT_OPTIONS, opt);
 	if (first < 0)
 		return -1;
 	img = acquire(argc, argv, first, opt, "[--name NAME] URI [ARGS...]");
 	if (!img)
 		return -1;
-	if (old && old != img && image_selected() == old)
+	/* (A kernel of the same name was already replaced when registered.) */
+	old = image_selected();
+	if (old && old != img)
 		image_free(old);
 	image_select(img);
 	return 0;
