@@ -4,10 +4,24 @@
 
 extern const struct command cmd_console_commands[];
 extern const struct command cmd_image_commands[];
+extern const struct command cmd_settings_commands[];
+extern const struct command cmd_flow_commands[];
+extern const struct command cmd_menu_commands[];
+extern const struct command cmd_params_commands[];
+extern const struct command cmd_power_commands[];
+extern const struct command cmd_misc_commands[];
+extern const struct command cmd_digest_commands[];
 
 static const struct command *const tables[] = {
 	cmd_console_commands,
 	cmd_image_commands,
+	cmd_settings_commands,
+	cmd_flow_commands,
+	cmd_menu_commands,
+	cmd_params_commands,
+	cmd_power_commands,
+	cmd_misc_commands,
+	cmd_digest_commands,
 };
 
 const struct command *command_find(const char *name)

@@ -69,6 +69,11 @@ struct image;
 bool platform_image_probe(const struct image *img);
 int platform_image_exec(struct image *img);
 
+/* SMBIOS: the structure table, its length and version (major << 8 |
+ * minor), for ${manufacturer}, ${serial}, ${uuid}...; false when the
+ * machine has none. The table stays valid while bootnet runs. */
+bool platform_smbios(const void **table, size_t *len, unsigned *version);
+
 /* Power. Both return only if the platform could not do it. */
 void platform_reboot(void);
 void platform_poweroff(void);

@@ -31,7 +31,43 @@ void host_console_reset(void)
 	console_len = 0;
 }
 
-int platform_console_read_key(void) { return -1; }
+/* Keys tests type: a queue read by platform_console_read_key. */
+static int keys[256];
+static int keys_head, keys_tail;
+
+void host_keys_push(int key)
+{
+	if (keys_tail < (int)(sizeof(keys) / sizeof(keys[0])))
+		keys[keys_tail++] = key;
+}
+
+void host_keys_type(const char *text)
+{
+	for (; *text; text++)
+		host_keys_push((unsigned char)*text);
+}
+
+void host_keys_reset(void)
+{
+	keys_head = keys_tail = 0;
+}
+
+/* A test that waits for a key it never typed would hang: after a million
+ * empty reads in a row, the user "presses" Ctrl-C. */
+#define HOST_KEY_PATIENCE 1000000
+
+int platform_console_read_key(void)
+{
+	static long empty_reads;
+	if (keys_head == keys_tail) {
+		if (++empty_reads < HOST_KEY_PATIENCE)
+			return -1;
+		empty_reads = 0;
+		return 3;
+	}
+	empty_reads = 0;
+	return keys[keys_head++];
+}
 
 void *platform_alloc(size_t size) { return malloc(size); }
 void platform_free(void *ptr) { free(ptr); }
@@ -103,6 +139,27 @@ int platform_netpaths(struct netpath_info *paths, int max)
 	for (int i = 0; i < netpath_count && i < max; i++)
 		paths[i] = netpaths[i];
 	return netpath_count;
+}
+
+static const void *smbios_table;
+static size_t smbios_len;
+static unsigned smbios_version;
+
+void host_smbios_set(const void *table, size_t len, unsigned version)
+{
+	smbios_table = table;
+	smbios_len = len;
+	smbios_version = version;
+}
+
+bool platform_smbios(const void **table, size_t *len, unsigned *version)
+{
+	if (!smbios_table)
+		return false;
+	*table = smbios_table;
+	*len = smbios_len;
+	*version = smbios_version;
+	return true;
 }
 
 void platform_reboot(void) {}

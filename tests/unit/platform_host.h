@@ -21,6 +21,15 @@ struct host_pci_function host_pci_device(uint8_t bus, uint8_t dev, uint8_t fn, u
 
 void host_netpaths_set(const struct netpath_info *paths, int count);
 
+/* Keys: queued for platform_console_read_key, which returns -1 once the
+ * queue is empty. */
+void host_keys_push(int key);
+void host_keys_type(const char *text);
+void host_keys_reset(void);
+
+/* The SMBIOS table platform_smbios hands out (NULL: none). */
+void host_smbios_set(const void *table, size_t len, unsigned version);
+
 /* The clock: tests move it by hand. */
 void host_time_set_ms(uint64_t ms);
 

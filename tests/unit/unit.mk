@@ -14,7 +14,10 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c \
 UNIT_CMD_SRCS := firmware/cmd_image.c firmware/image_fetch.c firmware/image_initrd.c \
 	firmware/image_kind.c
 UNIT_LIBC_SRCS := firmware/libc/string.c firmware/libc/format.c firmware/libc/number.c
-UNIT_SRCS := $(wildcard tests/unit/*.c) $(UNIT_CORE_SRCS) $(UNIT_CMD_SRCS) $(UNIT_LIBC_SRCS)
+# The script language's tests have a binary of their own (below).
+SCRIPT_UNIT_TESTS := $(wildcard tests/unit/test_script*.c tests/unit/test_settings*.c \
+	tests/unit/test_menu*.c tests/unit/test_shell*.c)
+UNIT_SRCS := $(filter-out $(SCRIPT_UNIT_TESTS),$(wildcard tests/unit/*.c)) $(UNIT_CORE_SRCS) $(UNIT_CMD_SRCS) $(UNIT_LIBC_SRCS)
 UNIT_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(UNIT_SRCS))
 
 HOST_CC := gcc
@@ -36,7 +39,27 @@ $(UNIT_BIN): $(UNIT_OBJS)
 	$(call say,HOSTLD $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
 
-unit-test: $(UNIT_BIN)
+# The script language (interpreter, settings, menus, shell, their
+# commands) in a binary of its own: the tests supply the command table
+# (the firmware's pulls in downloads) and run real scripts, which the
+# stand-ins for scripts in the other binary must not meet.
+SCRIPT_SRCS := $(wildcard firmware/script_*.c firmware/settings*.c firmware/menu*.c \
+	firmware/shell*.c) firmware/cmd_console.c firmware/cmd_settings.c firmware/cmd_flow.c \
+	firmware/cmd_menu.c firmware/cmd_params.c firmware/cmd_power.c firmware/cmd_misc.c
+SCRIPT_UNIT_BIN := $(BUILD)/host/unit-tests-script
+SCRIPT_UNIT_SRCS := tests/unit/test_main.c tests/unit/platform_host.c $(SCRIPT_UNIT_TESTS) \
+	$(UNIT_CORE_SRCS) $(SCRIPT_SRCS)
+SCRIPT_UNIT_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(SCRIPT_UNIT_SRCS))
+
+$(SCRIPT_UNIT_BIN): $(SCRIPT_UNIT_OBJS)
+	$(call say,HOSTLD $@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+
+# The script fuzzer links the script language too (its own command table).
+$(BUILD)/fuzz/fuzz_script: $(SCRIPT_SRCS)
+
+unit-test: $(UNIT_BIN) $(SCRIPT_UNIT_BIN)
 	$(UNIT_BIN)
+	$(SCRIPT_UNIT_BIN)
 
 -include $(shell find $(BUILD)/host -name '*.d' 2>/dev/null)
