@@ -2,7 +2,7 @@
 # test, `make demo` boots the firmware in QEMU. See README.md.
 
 .DEFAULT_GOAL := all
-.PHONY: all efi clean test unit-test e2e-test fuzz fuzz-build demo deps FORCE
+.PHONY: all efi clean test unit-test e2e-test fuzz fuzz-build demo bench deps FORCE
 
 CC      ?= gcc
 LD      := ld
@@ -152,6 +152,10 @@ test: all $(UNIT_BIN)
 e2e-test: all
 	tools/fetch-deps
 	tests/e2e/run
+
+bench: all
+	tools/fetch-deps
+	tests/bench/run
 
 demo: all
 	tools/fetch-deps
