@@ -5,6 +5,7 @@
 #include "efi_platform.h"
 
 struct netdev *efi_snp_netdev(EFI_HANDLE handle, EFI_SIMPLE_NETWORK *snp);
+void efi_cached_dhcp_fill(struct netdev *dev, EFI_HANDLE nic);
 
 static bool same_device(const struct netdev *a, const struct netdev *b)
 {
@@ -37,6 +38,7 @@ void platform_probe_netdevs(void)
 			duplicate |= same_device(found[k], dev);
 		if (duplicate)
 			continue; /* several drivers may each offer an SNP for one NIC */
+		efi_cached_dhcp_fill(dev, handles[i]);
 		found[n++] = dev;
 	}
 	if (count)

@@ -26,6 +26,15 @@ struct netdev_ops {
 	bool (*link_up)(struct netdev *dev);
 };
 
+/* DHCP packets the firmware received on this device before bootnet ran
+ * (the PXE ROM that loaded it, Apple's NetBoot): raw BOOTP/DHCP packets,
+ * NULL when absent. DHCP falls back on them when nobody answers. */
+struct netdev_cached_dhcp {
+	uint8_t *ack, *proxy, *pxe_reply;
+	size_t ack_len, proxy_len, pxe_reply_len;
+	char source[32];           /* "the firmware's PXE client" */
+};
+
 struct netdev {
 	char name[8];              /* "net0" */
 	uint8_t mac[6];
@@ -39,6 +48,7 @@ struct netdev {
 	char error[160];           /* why open or a transfer failed */
 	/* Counters for ifstat and for failure messages. */
 	unsigned long tx_frames, tx_errors, rx_frames, rx_dropped;
+	struct netdev_cached_dhcp cached;
 	struct netdev *next;
 };
 

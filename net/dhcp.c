@@ -263,6 +263,38 @@ static int run_dhcp(struct dhcp_run *run, struct netdev *dev, struct dhcp_result
 	return 0;
 }
 
+/* Parses a packet the firmware kept (its own transaction, not ours). */
+static bool parse_cached(const struct dhcp_run *run, const uint8_t *pkt, size_t len,
+			 struct dhcp_reply *r)
+{
+	struct dhcp_client c = run->client;
+	if (!pkt || len < 240)
+		return false;
+	memcpy(&c.xid, pkt + 4, 4);
+	return dhcp_parse(pkt, len, &c, r) == 0 && r->yiaddr != 0xffffffff;
+}
+
+/* Nobody answered: configure from the answer the firmware received when it
+ * loaded bootnet. Its boot file is the one that loaded bootnet itself, so it
+ * is not booted again. */
+static int use_cached(struct dhcp_run *run, struct netdev *dev, struct dhcp_result *res)
+{
+	struct dhcp_reply *ack = &run->replies[0];
+	char addr[16], server[16];
+	if (!parse_cached(run, dev->cached.ack, dev->cached.ack_len, ack) || !ack->yiaddr)
+		return -1;
+	fill_result(res, ack);
+	res->filename[0] = '\0';
+	netif_set_addr(run->netif, (const ip4_addr_t *)&res->ip, (const ip4_addr_t *)&res->netmask,
+		       (const ip4_addr_t *)&res->gateway);
+	format_ip(res->ip, addr, sizeof(addr));
+	format_ip(res->server, server, sizeof(server));
+	console_printf("%s: %s\n%s: using instead the address %s that %s received from %s "
+		       "(its boot file is the one that loaded bootnet: not booted again)\n",
+		       dev->name, dev->error, dev->name, addr, dev->cached.source, server);
+	return 0;
+}
+
 int dhcp_configure(struct netdev *dev, struct dhcp_result *res)
 {
 	struct dhcp_run run = { 0 };
@@ -286,6 +318,8 @@ int dhcp_configure(struct netdev *dev, struct dhcp_result *res)
 	}
 	udp_recv(run.pcb, on_datagram, &run);
 	rc = run_dhcp(&run, dev, res);
+	if (rc != 0 && dev->cached.ack)
+		rc = use_cached(&run, dev, res);
 out:
 	if (run.pcb)
 		udp_remove(run.pcb);
