@@ -12,6 +12,7 @@
 #include "image_fetch.h"
 #include "image_kind.h"
 #include "options.h"
+#include "script.h"
 #include "sha256_text.h"
 
 enum { OPT_NAME, OPT_TIMEOUT, OPT_AUTOFREE, OPT_REPLACE, OPT_COUNT };
@@ -110,12 +111,14 @@ static int cmd_kernel(int argc, char **argv)
 }
 
 /* chain/imgexec/boot: run the named (or fetched) image, or the selected
- * one. If it returns, the script carries on with its status. */
+ * one. If it returns, the script carries on with its status; with
+ * --replace the calling script ends there instead (the image still runs
+ * nested inside it, one level deeper). */
 static int cmd_exec(int argc, char **argv)
 {
 	const char *opt[OPT_COUNT] = { 0 };
 	struct image *img;
-	int first = parse(argc, argv, EXEC_OPTIONS, opt);
+	int rc, first = parse(argc, argv, EXEC_OPTIONS, opt);
 	if (first < 0)
 		return -1;
 	if (first < argc) {
@@ -132,7 +135,10 @@ static int cmd_exec(int argc, char **argv)
 		if (opt[OPT_AUTOFREE])
 			img->autofree = true;
 	}
-	return image_exec(img);
+	rc = image_exec(img);
+	if (opt[OPT_REPLACE])
+		script_request_exit();
+	return rc;
 }
 
 static struct image *find_named(const char *command, const char *name)

@@ -105,7 +105,9 @@ TEST(cmd_chain_runs_returns_its_status_and_autofree_frees)
 	host_exec_reset(0);
 	CHECK(run("chain --autofree http://10.77.0.1/grubx64.efi") == 0);
 	CHECK(image_find("grubx64.efi") == NULL);
+	CHECK(!fake_take_exit_request());
 	CHECK(run("chain --autofree --replace http://10.77.0.1/menu.ipxe") == 0);
+	CHECK(fake_take_exit_request()); /* the calling script ends */
 	CHECK(image_first() == NULL);
 	CHECK(run("chain http://10.77.0.1/missing.efi") != 0);
 	CHECK_CONTAINS(host_console_text(), "http://10.77.0.1/missing.efi: not found (404)");

@@ -2,6 +2,8 @@
 #ifndef TEST_CMD_IMAGE_H
 #define TEST_CMD_IMAGE_H
 
+#include <stdbool.h>
+
 struct fake_file {
 	const char *uri;
 	const char *content;
@@ -10,6 +12,8 @@ struct fake_file {
 void fake_files_set(const struct fake_file *table, int count);
 /* The words command_args_as_written() sees. */
 void fake_command_words(char *const *argv, int argc);
+/* Whether a command asked the running script to end; clears it. */
+bool fake_take_exit_request(void);
 
 /* platform_host.c: "name[cmdline]\n" for every image run; what runs return. */
 const char *host_exec_log(void);

@@ -67,6 +67,20 @@ __attribute__((weak)) int script_run(const struct image *img)
 	return 0;
 }
 
+static bool exit_requested;
+
+bool fake_take_exit_request(void)
+{
+	bool was = exit_requested;
+	exit_requested = false;
+	return was;
+}
+
+__attribute__((weak)) void script_request_exit(void)
+{
+	exit_requested = true;
+}
+
 __attribute__((weak)) void sha256_text(const uint8_t *data, size_t len, char hex[65])
 {
 	(void)data;
