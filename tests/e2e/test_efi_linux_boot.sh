@@ -1,6 +1,7 @@
 # Linux over the network from UEFI, the Clonezilla way: OVMF PXE-boots
-# bootnet, whose TFTP script fetches Debian's kernel (EFI stub) and a
-# busybox initrd over HTTP and boots them with a long command line. The
+# bootnet, whose TFTP script chains a script over HTTP that fetches
+# Debian's kernel (EFI stub) and a busybox initrd by relative URIs and
+# boots them with a long command line. The
 # initrd's /init prints /proc/cmdline and the SHA-256 of a 1 MiB random
 # file it carries, then powers off. Checks: the command line arrives
 # exactly as written (quotes kept) and the initrd arrives bit-exact.
@@ -20,11 +21,12 @@ want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
 linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/www/initrd.gz"
 
 args='initrd=initrd.gz console=ttyS0 quiet rdinit=/init boot=live fetch=http://10.77.0.1/filesystem.squashfs ocs_live_run="ocs-sr -q2 savedisk img sda" marker="two words"'
-cat > "$LAB_DIR/tftp/boot/linux.ipxe" <<SCRIPT
+printf '#!ipxe\nchain http://%s/linux.ipxe\n' $LAB_SERVER_IP > "$LAB_DIR/tftp/boot/linux.ipxe"
+cat > "$LAB_DIR/www/linux.ipxe" <<SCRIPT
 #!ipxe
 echo LINUX-SCRIPT
-kernel http://$LAB_SERVER_IP/vmlinuz $args
-initrd http://$LAB_SERVER_IP/initrd.gz
+kernel vmlinuz $args
+initrd initrd.gz
 imgstat
 boot
 echo BOOT-RETURNED
