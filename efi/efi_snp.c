@@ -9,12 +9,18 @@
 #include "../firmware/netdev.h"
 #include "efi_platform.h"
 
+#define TX_BUFFERS 16
+
 struct snp_dev {
 	EFI_HANDLE handle;
 	EFI_SIMPLE_NETWORK *snp;
 	bool opened_exclusive;
 	UINT32 state_found;        /* EfiSimpleNetwork{Stopped,Started,Initialized} */
 	UINT32 filters_found;
+	/* Transmit buffers the firmware may still be reading (busy until
+	 * GetStatus hands them back): several, so sending never waits for one. */
+	uint8_t tx_buf[TX_BUFFERS][NETDEV_MAX_FRAME];
+	bool tx_busy[TX_BUFFERS];
 	struct netdev netdev;
 };
 
@@ -78,11 +84,25 @@ static int snp_open(struct netdev *dev)
 	return 0;
 }
 
+static void reclaim_tx(struct snp_dev *s);
+
 static void snp_close(struct netdev *dev)
 {
 	struct snp_dev *s = dev->priv;
 	EFI_SIMPLE_NETWORK *snp = s->snp;
+	uint64_t start = platform_now_ms();
 
+	/* Let the last frames go out before the buffers stop being ours. */
+	while (platform_now_ms() - start < 50) {
+		bool busy = false;
+		reclaim_tx(s);
+		for (int i = 0; i < TX_BUFFERS; i++)
+			busy |= s->tx_busy[i];
+		if (!busy)
+			break;
+	}
+	for (int i = 0; i < TX_BUFFERS; i++)
+		s->tx_busy[i] = false;
 	snp->ReceiveFilters(snp, s->filters_found, ~s->filters_found & snp->Mode->ReceiveFilterMask,
 			    FALSE, 0, NULL);
 	if (s->state_found != EfiSimpleNetworkInitialized && snp->Mode->State == EfiSimpleNetworkInitialized)
@@ -96,34 +116,47 @@ static void snp_close(struct netdev *dev)
 	}
 }
 
-/* Reclaims finished transmit buffers; true once buf is among them. */
-static bool reclaim_tx(EFI_SIMPLE_NETWORK *snp, const void *buf)
+/* Marks every buffer the firmware has finished sending as free again. */
+static void reclaim_tx(struct snp_dev *s)
 {
-	void *done = NULL;
-	bool found = false;
-	do {
-		done = NULL;
-		if (snp->GetStatus(snp, NULL, &done) != EFI_SUCCESS)
-			return false;
-		found |= (done == buf);
-	} while (done);
-	return found;
+	for (;;) {
+		void *done = NULL;
+		if (s->snp->GetStatus(s->snp, NULL, &done) != EFI_SUCCESS || !done)
+			return;
+		for (int i = 0; i < TX_BUFFERS; i++)
+			if (done == s->tx_buf[i])
+				s->tx_busy[i] = false;
+	}
+}
+
+static int free_tx_buffer(struct snp_dev *s)
+{
+	for (int i = 0; i < TX_BUFFERS; i++)
+		if (!s->tx_busy[i])
+			return i;
+	return -1;
 }
 
 static int snp_transmit(struct netdev *dev, const void *frame, size_t len)
 {
 	struct snp_dev *s = dev->priv;
-	static uint8_t buf[NETDEV_MAX_FRAME];
 	EFI_STATUS status;
 	uint64_t start = platform_now_ms();
+	int slot;
 
-	if (len > sizeof(buf))
+	if (len > NETDEV_MAX_FRAME)
 		return -1;
-	memcpy(buf, frame, len);
-	/* The firmware keeps the buffer until GetStatus hands it back: wait
-	 * for that, briefly, so the one buffer can be reused. */
-	while ((status = s->snp->Transmit(s->snp, 0, len, buf, NULL, NULL, NULL)) == EFI_NOT_READY) {
-		reclaim_tx(s->snp, NULL);
+	/* Wait (briefly) only when every buffer is still with the firmware. */
+	reclaim_tx(s);
+	while ((slot = free_tx_buffer(s)) < 0) {
+		if (platform_now_ms() - start > 100)
+			return -1;
+		reclaim_tx(s);
+	}
+	memcpy(s->tx_buf[slot], frame, len);
+	while ((status = s->snp->Transmit(s->snp, 0, len, s->tx_buf[slot], NULL, NULL, NULL)) ==
+	       EFI_NOT_READY) {
+		reclaim_tx(s);
 		if (platform_now_ms() - start > 100)
 			return -1;
 	}
@@ -131,9 +164,7 @@ static int snp_transmit(struct netdev *dev, const void *frame, size_t len)
 		snprintf(dev->error, sizeof(dev->error), "SNP Transmit failed: %s", efi_strerror(status));
 		return -1;
 	}
-	while (!reclaim_tx(s->snp, buf))
-		if (platform_now_ms() - start > 100)
-			break;
+	s->tx_busy[slot] = true;
 	return 0;
 }
 
