@@ -76,7 +76,9 @@ enum bz_status bzimage_parse(const void *data, size_t len, struct bzimage_info *
 	header_end = 0x202 + d[OFF_JUMP + 1];
 	info->setup_sects = d[OFF_SETUP_SECTS] ? d[OFF_SETUP_SECTS] : 4;
 	info->setup_size = (info->setup_sects + 1) * 512;
-	if (len < info->setup_size || header_end > info->setup_size)
+	/* A header that ends before its own version field is not one. */
+	if (len < info->setup_size || header_end > info->setup_size ||
+	    header_end < OFF_VERSION + 2)
 		return BZ_TRUNCATED;
 	info->kernel_size = len - info->setup_size;
 	if (info->kernel_size == 0 || (uint64_t)get32(d + OFF_SYSSIZE) * 16 > info->kernel_size)

@@ -101,6 +101,8 @@ TEST(bzimage_header_shorter_than_its_version_says)
 	k[0x201] = 0x2e; /* header ends at 0x230: nothing from 2.05 on is read */
 	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_OK);
 	CHECK(info.handover_offset == 0 && info.xloadflags == 0 && info.cmdline_size == 255);
+	k[0x201] = 0x00; /* the jump lands on "HdrS": no header at all */
+	CHECK(bzimage_parse(k, IMAGE_LEN, &info) == BZ_TRUNCATED);
 	free(k);
 }
 
