@@ -8,16 +8,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Parses exactly size bytes (any over-read is caught) and checks what is
+ * accepted. */
+static void fuzz_parse(const uint8_t *copy, size_t size)
 {
-	/* A copy of exactly size bytes, so any over-read is caught. */
-	uint8_t *copy = malloc(size ? size : 1);
 	struct pe_info info;
 	char msg[256];
 
-	if (!copy)
-		return 0;
-	memcpy(copy, data, size);
 	enum pe_status status = pe_image_parse(copy, size, &info);
 	if (!pe_status_text(status))
 		abort();
@@ -33,6 +30,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		}
 	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	uint8_t *copy = malloc(size ? size : 1), *framed = malloc(size + 0x44);
+	if (copy && framed) {
+		memcpy(copy, data, size);
+		fuzz_parse(copy, size);
+		/* Again behind valid signatures (e_lfanew 0x40), so the fuzzer
+		 * works on the COFF and optional headers. */
+		memset(framed, 0, 0x44);
+		framed[0] = 'M';
+		framed[1] = 'Z';
+		framed[0x3c] = 0x40;
+		memcpy(framed + 0x40, "PE\0\0", 4);
+		memcpy(framed + 0x44, data, size);
+		fuzz_parse(framed, size + 0x44);
+	}
 	free(copy);
+	free(framed);
 	return 0;
 }
