@@ -30,7 +30,8 @@ static const struct option_spec image_options[OPT_COUNT] = {
 #define EXEC_OPTIONS 4   /* and --replace */
 
 /* Parses options; the index of the first argument, or -1 having said why.
- * --timeout is checked to be a number of milliseconds. */
+ * --timeout is checked to be a number of milliseconds, but not applied
+ * yet: downloads (net/download.h) take no progress timeout. */
 static int parse(int argc, char **argv, int nopts, const char **opt)
 {
 	int first = options_parse(argc, argv, image_options, nopts, opt);
