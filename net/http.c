@@ -1,165 +1,158 @@
-/* HTTP/1.1 downloads over lwIP's raw TCP API, feeding http_response.c.
- * lwIP calls back from inside net_poll(); this file only records what
- * happened and the loop in http_fetch() decides. */
+/* HTTP/1.1 downloads: the request, the response (parsed by http_response.c)
+ * into the image, redirects handed back to download.c, and recovery when a
+ * connection breaks mid-body: the transfer resumes where it stopped with a
+ * Range request, so a flaky network costs a retry, not the whole file. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../firmware/console.h"
 #include "../firmware/platform.h"
 #include "../firmware/version.h"
-#include "lwip/tcp.h"
 #include "download.h"
+#include "http_conn.h"
 #include "http_response.h"
 #include "netif.h"
 
 #define CONNECT_TIMEOUT_MS 10000
 #define IDLE_TIMEOUT_MS 15000   /* a stalled server is reported within seconds */
+#define MAX_RESUMES 5
 
 struct http_fetch {
 	struct http_response resp;
 	struct image *img;
 	struct progress *progress;
-	struct tcp_pcb *pcb;
-	bool connected, closed, reset;
-	err_t error;           /* from lwIP's error callback */
 	int parse_rc;          /* HTTP_PARSE_MORE, _DONE or an error */
-	uint64_t offset;       /* body bytes stored */
-	uint64_t last_activity;
+	uint64_t resume_from;  /* the Range asked for, 0 for the whole file */
+	uint64_t offset;       /* where the next body byte goes in the image */
 	bool out_of_memory;
-	char request[2400];
-	size_t request_len;
+	bool wrong_range;      /* a 206 that does not start where we asked */
+	bool first_body;       /* no body byte of this response seen yet */
 };
 
 static int store_body(void *ctx, const uint8_t *data, size_t len)
 {
 	struct http_fetch *f = ctx;
-	if (f->resp.status < 200 || f->resp.status > 299)
-		return 0; /* an error page: not kept */
-	if (f->offset == 0 && f->resp.has_content_length && f->resp.content_length <= SIZE_MAX)
-		image_reserve(f->img, (size_t)f->resp.content_length);
+	const struct http_response *r = &f->resp;
+	if (r->status != 200 && r->status != 206)
+		return 0; /* an error page or a redirect's body: not kept */
+	if (r->status == 206 && (!r->range.has_range || r->range.start != f->resume_from)) {
+		f->wrong_range = true;
+		return -1;
+	}
+	if (f->first_body) {
+		f->first_body = false;
+		if (r->status == 200)
+			f->offset = 0; /* the whole file again: the server ignored our Range */
+	}
+	uint64_t total = r->status == 206 && r->range.has_total ? r->range.total
+			 : r->has_content_length ? r->content_length : 0;
+	if (total && total <= SIZE_MAX)
+		image_reserve(f->img, (size_t)total);
 	if (image_write(f->img, f->offset, data, len) != 0) {
 		f->out_of_memory = true;
 		return -1;
 	}
 	f->offset += len;
-	progress_update(f->progress, f->offset,
-			f->resp.has_content_length ? f->resp.content_length : 0);
+	progress_update(f->progress, f->offset, total);
 	return 0;
 }
 
-static err_t on_receive(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
+/* Bytes from the connection into the parser; what was left over (bytes
+ * after the response, or after an error) is reported as unused. */
+static size_t sink(void *ctx, const uint8_t *data, size_t len)
 {
-	struct http_fetch *f = arg;
-	(void)err;
-	if (!p) {
-		f->closed = true;
-		return ERR_OK;
-	}
-	f->last_activity = platform_now_ms();
-	for (struct pbuf *q = p; q && f->parse_rc == HTTP_PARSE_MORE; q = q->next) {
-		size_t consumed;
-		f->parse_rc = http_response_feed(&f->resp, q->payload, q->len, &consumed, store_body, f);
-	}
-	tcp_recved(pcb, p->tot_len);
-	pbuf_free(p);
-	return ERR_OK;
+	struct http_fetch *f = ctx;
+	size_t consumed = 0;
+	if (f->parse_rc != HTTP_PARSE_MORE)
+		return 0;
+	f->parse_rc = http_response_feed(&f->resp, data, len, &consumed, store_body, f);
+	return f->parse_rc == HTTP_PARSE_MORE ? len : f->parse_rc == HTTP_PARSE_DONE ? consumed : 0;
 }
 
-static void on_error(void *arg, err_t err)
-{
-	struct http_fetch *f = arg;
-	f->pcb = NULL; /* lwIP has freed it */
-	f->error = err;
-	f->reset = true;
-}
-
-static err_t on_connected(void *arg, struct tcp_pcb *pcb, err_t err)
-{
-	struct http_fetch *f = arg;
-	(void)err;
-	f->connected = true;
-	f->last_activity = platform_now_ms();
-	if (tcp_write(pcb, f->request, (u16_t)f->request_len, TCP_WRITE_FLAG_COPY) != ERR_OK) {
-		f->error = ERR_MEM;
-		f->reset = true;
-		return ERR_OK;
-	}
-	tcp_output(pcb);
-	return ERR_OK;
-}
-
-static void build_request(struct http_fetch *f, const struct uri *u)
+static size_t build_request(char *buf, size_t size, const struct uri *u, uint64_t range_from)
 {
 	const char *path = u->path && u->path[0] ? u->path : "/";
-	int n = snprintf(f->request, sizeof(f->request),
+	char range[48] = "";
+	if (range_from)
+		snprintf(range, sizeof(range), "Range: bytes=%llu-\r\n",
+			 (unsigned long long)range_from);
+	int n = snprintf(buf, size,
 			 "GET %s%s%s HTTP/1.1\r\n"
 			 "Host: %s%s%s\r\n"
 			 "User-Agent: %s/%s\r\n"
-			 "Connection: close\r\n\r\n",
+			 "%s\r\n",
 			 path, u->query ? "?" : "", u->query ? u->query : "",
 			 u->host, u->port ? ":" : "", u->port ? u->port : "",
-			 BOOTNET_NAME, BOOTNET_VERSION);
-	f->request_len = n < (int)sizeof(f->request) ? (size_t)n : 0;
+			 BOOTNET_NAME, BOOTNET_VERSION, range);
+	return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }
 
-static void close_connection(struct http_fetch *f)
-{
-	if (!f->pcb)
-		return;
-	tcp_arg(f->pcb, NULL);
-	tcp_recv(f->pcb, NULL);
-	tcp_err(f->pcb, NULL);
-	if (tcp_close(f->pcb) != ERR_OK)
-		tcp_abort(f->pcb);
-	f->pcb = NULL;
-}
+enum outcome { DONE, FAILED, BROKEN /* the connection broke: retry or resume */ };
 
-/* Runs the exchange; 0 when a complete response is in, or -1 with err set. */
-static int exchange(struct http_fetch *f, const char *host, char *err, size_t err_size)
+/* One request and its response on c. */
+static enum outcome exchange(struct http_fetch *f, struct http_conn *c, const char *host,
+			     char *err, size_t err_size)
 {
 	uint64_t start = platform_now_ms();
-	f->last_activity = start;
-	while (f->parse_rc == HTTP_PARSE_MORE && !f->reset && !f->closed) {
+	while (f->parse_rc == HTTP_PARSE_MORE && !c->reset && !c->closed) {
 		net_poll();
-		/* Read after polling: the callbacks stamp last_activity with a
-		 * later time than one read before would be. */
+		/* Read after polling: the callbacks stamp a later time than one
+		 * read before would be. */
 		uint64_t now = platform_now_ms();
-		if (!f->connected && now - start > CONNECT_TIMEOUT_MS) {
+		if (!c->connected && now - start > CONNECT_TIMEOUT_MS) {
 			snprintf(err, err_size, "no answer from %s within %d s (connection timed out)",
 				 host, CONNECT_TIMEOUT_MS / 1000);
-			return -1;
+			return FAILED;
 		}
-		if (f->connected && now - f->last_activity > IDLE_TIMEOUT_MS) {
+		if (c->connected && now - c->last_activity_ms > IDLE_TIMEOUT_MS) {
 			snprintf(err, err_size, "server %s stopped sending for %d s (after %llu bytes)",
 				 host, IDLE_TIMEOUT_MS / 1000, (unsigned long long)f->offset);
-			return -1;
+			return FAILED;
 		}
 	}
 	if (f->out_of_memory) {
 		snprintf(err, err_size, "out of memory for the file");
-		return -1;
+		return FAILED;
 	}
-	if (f->parse_rc == HTTP_PARSE_MORE && f->closed)
+	if (f->wrong_range) {
+		snprintf(err, err_size, "server %s resumed at the wrong place", host);
+		return FAILED;
+	}
+	if (f->parse_rc == HTTP_PARSE_MORE && c->closed)
 		f->parse_rc = http_response_eof(&f->resp);
-	if (f->parse_rc == HTTP_PARSE_MORE && f->reset) {
-		snprintf(err, err_size, "%s %s", host,
-			 !f->connected ? "refused the connection (is a web server running there?)"
-				       : "reset the connection");
-		return -1;
+	if (f->parse_rc == HTTP_PARSE_DONE)
+		return DONE;
+	if (f->parse_rc == HTTP_PARSE_MORE || f->parse_rc == HTTP_ERR_TRUNCATED_BODY ||
+	    f->parse_rc == HTTP_ERR_TRUNCATED_CHUNKED || f->parse_rc == HTTP_ERR_NO_RESPONSE ||
+	    f->parse_rc == HTTP_ERR_TRUNCATED_HEADERS) {
+		if (!c->connected)
+			snprintf(err, err_size, "%s refused the connection (is a web server running "
+				 "there?)", host);
+		else
+			snprintf(err, err_size, "%s closed the connection after %llu bytes (%s)", host,
+				 (unsigned long long)f->offset, c->reset ? "reset" : "closed early");
+		return c->connected ? BROKEN : FAILED;
 	}
-	if (f->parse_rc < 0) {
-		snprintf(err, err_size, "bad response from %s: %s", host, http_strerror(f->parse_rc));
-		return -1;
-	}
-	return 0;
+	snprintf(err, err_size, "bad response from %s: %s", host, http_strerror(f->parse_rc));
+	return FAILED;
+}
+
+/* Whether a broken transfer can go on from f->offset with a Range request. */
+static bool resumable(const struct http_fetch *f)
+{
+	const struct http_response *r = &f->resp;
+	return r->headers_done && (r->status == 200 || r->status == 206) &&
+	       r->framing == HTTP_BODY_LENGTH && f->offset > 0;
 }
 
 int http_fetch(const struct uri *u, struct image *img, struct progress *progress, char *err,
 	       size_t err_size, char *redirect, size_t redirect_size)
 {
 	struct http_fetch *f = calloc(1, sizeof(*f));
-	ip_addr_t server;
+	char request[2400];
 	uint32_t addr;
-	int rc = -1;
+	int rc = -1, resumes = 0;
+	bool retried_fresh = false;
 
 	if (!f) {
 		snprintf(err, err_size, "out of memory");
@@ -170,37 +163,57 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 			 "not in this build yet)", u->host);
 		goto out;
 	}
-	ip_addr_set_ip4_u32(&server, addr);
 	f->img = img;
 	f->progress = progress;
-	http_response_init(&f->resp, false);
-	build_request(f, u);
-	f->pcb = tcp_new();
-	if (!f->request_len || !f->pcb) {
-		snprintf(err, err_size, "out of memory");
-		goto out;
+	for (;;) {
+		struct http_conn *c = http_conn_get(addr, (uint16_t)uri_port(u, 80));
+		size_t len = build_request(request, sizeof(request), u, f->resume_from);
+		enum outcome how;
+
+		if (!c || !len) {
+			snprintf(err, err_size, !c ? "cannot connect to %s (no route, or out of memory)"
+					   : "the request for %s is too long", u->host);
+			http_conn_release(c, false);
+			goto out;
+		}
+		http_response_init(&f->resp, false);
+		f->parse_rc = HTTP_PARSE_MORE;
+		f->first_body = true;
+		c->sink = sink;
+		c->sink_ctx = f;
+		how = http_conn_send(c, request, len) ? exchange(f, c, u->host, err, err_size) : BROKEN;
+		bool keep = how == DONE && f->resp.keep_alive && !c->spoiled;
+		bool reused = c->reused;
+		http_conn_release(c, keep);
+		if (how == DONE)
+			break;
+		if (how == FAILED)
+			goto out;
+		/* A kept connection the server had closed meanwhile: once more, fresh. */
+		if (reused && !f->resp.headers_done && !retried_fresh) {
+			retried_fresh = true;
+			continue;
+		}
+		if (!resumable(f) || ++resumes > MAX_RESUMES)
+			goto out;
+		console_printf("\n%s; resuming from there\n", err);
+		f->resume_from = f->offset;
+		retried_fresh = false;
 	}
-	tcp_arg(f->pcb, f);
-	tcp_recv(f->pcb, on_receive);
-	tcp_err(f->pcb, on_error);
-	if (tcp_connect(f->pcb, &server, (u16_t)uri_port(u, 80), on_connected) != ERR_OK) {
-		snprintf(err, err_size, "cannot connect to %s (no route?)", u->host);
-		goto out;
-	}
-	if (exchange(f, u->host, err, err_size) != 0)
-		goto out;
 
 	int status = f->resp.status;
 	if (status >= 300 && status <= 399 && status != 304 && f->resp.has_location) {
 		snprintf(redirect, redirect_size, "%s", f->resp.location);
 		rc = 0;
-	} else if (status >= 200 && status <= 299) {
+	} else if (status == 200 || status == 206) {
 		rc = 0;
+	} else if (status >= 200 && status <= 299) {
+		snprintf(err, err_size, "server %s answered \"%s\" (no file)", u->host,
+			 f->resp.status_line);
 	} else {
 		snprintf(err, err_size, "server %s answered \"%s\"", u->host, f->resp.status_line);
 	}
 out:
-	close_connection(f);
 	free(f);
 	return rc;
 }

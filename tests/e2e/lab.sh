@@ -142,6 +142,29 @@ lab_start_proxy() {
 	lab_await_file "$LAB_DIR/proxy.pid" "proxy dnsmasq" "$LAB_DIR/proxy.log"
 }
 
+# lab_start_atftpd PORT [options...]: atftpd (RFC 7440 windowsize, unlike
+# dnsmasq) on PORT serving $LAB_DIR/atftp, which it wants world-writable.
+lab_start_atftpd() {
+	local port=$1; shift
+	command -v atftpd >/dev/null || lab_fail "atftpd missing (run tools/fetch-deps)"
+	mkdir -p "$LAB_DIR/atftp"
+	chmod 777 "$LAB_DIR/atftp"
+	lab_ns atftpd --daemon --no-fork --user root --group root --bind-address "$LAB_SERVER_IP" \
+		--port "$port" --logfile "$LAB_DIR/atftpd-$port.log" "$@" "$LAB_DIR/atftp" &
+	LAB_PIDS+=($!)
+}
+
+# lab_lossy PERCENT: from now on the lab's servers lose PERCENT% of the
+# packets they send to the VM and of those they receive from it (nftables).
+lab_lossy() {
+	command -v nft >/dev/null || lab_fail "nft missing (package nftables; run tools/fetch-deps)"
+	lab_ns nft add table inet lab_loss || lab_fail "cannot add nftables table"
+	lab_ns nft add chain inet lab_loss out '{ type filter hook output priority 0; }'
+	lab_ns nft add chain inet lab_loss in '{ type filter hook input priority 0; }'
+	lab_ns nft add rule inet lab_loss out ip daddr 10.77.0.0/24 numgen random mod 100 '<' "$1" drop
+	lab_ns nft add rule inet lab_loss in ip saddr 10.77.0.0/24 numgen random mod 100 '<' "$1" drop
+}
+
 lab_start_nginx() {
 	cat > "$LAB_DIR/nginx.conf" <<CONF
 daemon off;
@@ -150,7 +173,8 @@ pid $LAB_DIR/nginx.pid;
 error_log $LAB_DIR/nginx-error.log;
 events { worker_connections 64; }
 http {
-    access_log $LAB_DIR/nginx-access.log;
+    log_format lab '\$remote_addr conn=\$connection req=\$connection_requests "\$request" \$status \$body_bytes_sent';
+    access_log $LAB_DIR/nginx-access.log lab;
     client_body_temp_path $LAB_DIR/nginx-body;
     proxy_temp_path $LAB_DIR/nginx-proxy;
     fastcgi_temp_path $LAB_DIR/nginx-fastcgi;

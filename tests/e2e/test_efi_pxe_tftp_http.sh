@@ -1,7 +1,7 @@
 # The whole UEFI network path: OVMF PXE-boots bootnet over TFTP; bootnet
 # asks DHCP again as iPXE does and gets a script over TFTP; the script
 # fetches a file over HTTP (its SHA-256 must match) and chains a second
-# script by a relative URI... over HTTP.
+# script by a relative URI... over HTTP, on the same connection.
 . "$(dirname "$0")/lab.sh"
 lab_start $(lab_dhcp_chainload boot/first.ipxe)
 cp "$LAB_TOP/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
@@ -28,4 +28,7 @@ lab_wait_for '^THIRD-SCRIPT by relative URI' 60
 lab_expect 'tftp://10\.77\.0\.1/boot/first\.ipxe\.\.\. .*ok'
 lab_wait_for 'the boot script ended; returning to the firmware' 30
 lab_expect_not 'Exception'
+# Keep-alive: the three HTTP requests went over one connection.
+grep -q 'conn=\([0-9]*\) req=3 "GET /boot/third.ipxe' "$LAB_DIR/nginx-access.log" ||
+	{ cat "$LAB_DIR/nginx-access.log"; lab_fail "HTTP requests did not share a connection"; }
 echo PASS

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""An HTTP server that breaks the first transfer of each file halfway (it
+resets the connection), then answers Range requests properly: the test
+fixture for resumed downloads. Usage: broken_http.py ADDRESS PORT DIRECTORY"""
+import os
+import re
+import socket
+import struct
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+broken = set()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):
+        sys.stderr.write("%s\n" % (fmt % args))
+
+    def do_GET(self):
+        path = os.path.join(sys.argv[3], self.path.lstrip("/"))
+        try:
+            data = open(path, "rb").read()
+        except OSError:
+            self.send_error(404)
+            return
+        start = 0
+        m = re.match(r"bytes=(\d+)-$", self.headers.get("Range", ""))
+        if m:
+            start = int(m.group(1))
+            self.send_response(206)
+            self.send_header("Content-Range", "bytes %d-%d/%d" % (start, len(data) - 1, len(data)))
+        else:
+            self.send_response(200)
+        self.send_header("Content-Length", str(len(data) - start))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        if self.path not in broken and not m:
+            broken.add(self.path)
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            # Reset, not a clean close: as a crashed server or a cut cable looks.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+            return
+        self.wfile.write(data[start:])
+
+
+ThreadingHTTPServer((sys.argv[1], int(sys.argv[2])), Handler).serve_forever()
