@@ -1,5 +1,7 @@
 /* Time on EFI: the CPU's time-stamp counter, calibrated once against the
- * firmware's Stall(). Cheap to read in the poll loop, unlike timer events. */
+ * firmware's Stall(). Cheap to read in the poll loop, unlike timer events.
+ * The wall clock comes from the runtime service GetTime (the RTC). */
+#include "../firmware/civil_time.h"
 #include "../firmware/platform.h"
 #include "efi_platform.h"
 
@@ -23,4 +25,23 @@ uint64_t platform_now_ms(void)
 void platform_delay_us(uint32_t us)
 {
 	efi_bs->Stall(us);
+}
+
+uint64_t platform_unix_time(void)
+{
+	EFI_TIME now;
+	struct civil_time t;
+	int64_t seconds;
+
+	if (efi_rt->GetTime(&now, NULL) != EFI_SUCCESS)
+		return 0;
+	t = (struct civil_time){ now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second };
+	if (!civil_to_unix(&t, &seconds))
+		return 0; /* a clock never set, or a broken one */
+	/* UEFI: Localtime = UTC - TimeZone (minutes). An unspecified zone
+	 * means local time, which we take as it is, as iPXE does. */
+	if (now.TimeZone != EFI_UNSPECIFIED_TIMEZONE && now.TimeZone >= -1440 &&
+	    now.TimeZone <= 1440)
+		seconds += (int64_t)now.TimeZone * 60;
+	return seconds > 0 ? (uint64_t)seconds : 0;
 }

@@ -26,6 +26,9 @@ void platform_free(void *ptr);
 /* Time: milliseconds since an arbitrary start, never going backwards. */
 uint64_t platform_now_ms(void);
 void platform_delay_us(uint32_t us);
+/* Wall clock: seconds since 1970-01-01 00:00:00 UTC (local time when the
+ * clock does not say its zone), or 0 when the machine cannot tell. */
+uint64_t platform_unix_time(void);
 
 /* PCI configuration space. */
 struct pci_location {

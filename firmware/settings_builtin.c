@@ -39,8 +39,22 @@ static int text(const char *value, uint8_t *buf, size_t size, const struct setti
 
 static const char *const names[] = {
 	"platform", "buildarch", "version", "manufacturer", "product", "serial", "asset",
-	"uuid", "memsize", "user-class",
+	"uuid", "memsize", "user-class", "unixtime",
 };
+
+/* v as a 4-byte big-endian value, the way settings store integers. */
+static int uint32_value(uint32_t v, uint8_t *buf, size_t size, const struct setting_type **type,
+			const struct setting_type *as)
+{
+	if (size < 4)
+		return -1;
+	buf[0] = (uint8_t)(v >> 24);
+	buf[1] = (uint8_t)(v >> 16);
+	buf[2] = (uint8_t)(v >> 8);
+	buf[3] = (uint8_t)v;
+	*type = as;
+	return 4;
+}
 
 int settings_builtin_fetch(const char *name, uint8_t *buf, size_t size,
 			   const struct setting_type **type)
@@ -55,6 +69,11 @@ int settings_builtin_fetch(const char *name, uint8_t *buf, size_t size,
 	/* What bootnet sends in DHCP option 77, as iPXE does. */
 	if (strcmp(name, "user-class") == 0 || strcmp(name, "77") == 0)
 		return text("iPXE", buf, size, type);
+	/* A uint32 as in iPXE (it wraps in 2106); absent when the clock is unknown. */
+	if (strcmp(name, "unixtime") == 0) {
+		uint64_t now = platform_unix_time();
+		return now ? uint32_value((uint32_t)now, buf, size, type, &settings_type_uint32) : -1;
+	}
 	id = identity();
 	if (strcmp(name, "manufacturer") == 0)
 		return text(id->manufacturer, buf, size, type);
@@ -69,15 +88,8 @@ int settings_builtin_fetch(const char *name, uint8_t *buf, size_t size,
 		*type = &settings_type_uuid;
 		return 16;
 	}
-	if (strcmp(name, "memsize") == 0 && id->memsize_mb && size >= 4) {
-		uint32_t mb = id->memsize_mb;
-		buf[0] = (uint8_t)(mb >> 24);
-		buf[1] = (uint8_t)(mb >> 16);
-		buf[2] = (uint8_t)(mb >> 8);
-		buf[3] = (uint8_t)mb;
-		*type = &settings_type_int32;
-		return 4;
-	}
+	if (strcmp(name, "memsize") == 0 && id->memsize_mb)
+		return uint32_value(id->memsize_mb, buf, size, type, &settings_type_int32);
 	return -1;
 }
 

@@ -1,5 +1,5 @@
 /* Settings that are not stored but known: the platform, this build, the
- * machine's SMBIOS identity, memory size. */
+ * machine's SMBIOS identity, memory size, the wall clock. */
 #ifndef SETTINGS_BUILTIN_H
 #define SETTINGS_BUILTIN_H
 

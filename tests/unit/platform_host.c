@@ -77,6 +77,10 @@ uint64_t platform_now_ms(void) { return now_ms; }
 void host_time_set_ms(uint64_t ms) { now_ms = ms; }
 void platform_delay_us(uint32_t us) { now_ms += us / 1000; }
 
+static uint64_t unix_time;
+uint64_t platform_unix_time(void) { return unix_time; }
+void host_unix_time_set(uint64_t seconds) { unix_time = seconds; }
+
 static struct host_pci_function pci[64];
 static int pci_count;
 

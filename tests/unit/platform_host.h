@@ -32,5 +32,7 @@ void host_smbios_set(const void *table, size_t len, unsigned version);
 
 /* The clock: tests move it by hand. */
 void host_time_set_ms(uint64_t ms);
+/* The wall clock platform_unix_time reads (0: unknown, the default). */
+void host_unix_time_set(uint64_t seconds);
 
 #endif
