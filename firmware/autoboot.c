@@ -3,70 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../net/dhcp.h"
 #include "../net/netif.h"
 #include "autoboot.h"
 #include "console.h"
 #include "netdev.h"
+#include "ifconf.h"
 #include "image_fetch.h"
-
-#define LINK_WAIT_MS 10000
-
-static void ip_text(uint32_t ip, char *buf, size_t size)
-{
-	const uint8_t *b = (const uint8_t *)&ip;
-	snprintf(buf, size, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
-}
-
-static int prefix_length(uint32_t netmask_be)
-{
-	const uint8_t *b = (const uint8_t *)&netmask_be;
-	int bits = 0;
-	for (int i = 0; i < 4; i++)
-		for (int k = 7; k >= 0 && (b[i] >> k) & 1; k--)
-			bits++;
-	return bits;
-}
-
-/* Waits for link with a visible countdown; false if it never came. */
-static bool wait_for_link(struct netdev *dev)
-{
-	uint64_t start = platform_now_ms(), shown = 0;
-	while (!dev->ops->link_up(dev)) {
-		uint64_t waited = platform_now_ms() - start;
-		if (waited >= LINK_WAIT_MS)
-			return false;
-		if (waited / 1000 != shown) {
-			shown = waited / 1000;
-			console_printf("\r%s: waiting for link... %us ", dev->name,
-				       (unsigned)((LINK_WAIT_MS - waited) / 1000));
-		}
-		net_poll();
-	}
-	if (shown)
-		console_puts("\n");
-	return true;
-}
-
-static void print_result(const struct netdev *dev, const struct dhcp_result *r)
-{
-	char ip[16], gw[16], server[16], next[16], proxy[16];
-	ip_text(r->ip, ip, sizeof(ip));
-	ip_text(r->gateway, gw, sizeof(gw));
-	ip_text(r->server, server, sizeof(server));
-	ip_text(r->next_server, next, sizeof(next));
-	ip_text(r->proxy_server, proxy, sizeof(proxy));
-	console_printf("%s: %s/%d gateway %s (from DHCP server %s)\n", dev->name, ip,
-		       prefix_length(r->netmask), gw, server);
-	if (r->has_proxy)
-		console_printf("%s: proxyDHCP answer from %s\n", dev->name, proxy);
-	if (r->filename[0])
-		console_printf("%s: boot file \"%s\" on server %s%s\n", dev->name, r->filename, next,
-			       r->boot_from_proxy ? " (from proxyDHCP)" : "");
-	else
-		console_printf("%s: the DHCP answer names no boot file (option 67 or the file "
-			       "field)\n", dev->name);
-}
 
 /* Fetches and runs the boot file DHCP named: a full URI as is, a plain
  * file name from the next server over TFTP (as a PXE ROM would). */
@@ -85,15 +27,6 @@ static int boot_from(const struct dhcp_result *r)
 	return image_chain(uri);
 }
 
-static void print_no_dhcp_advice(const struct netdev *dev)
-{
-	console_printf("%s: %s.\n"
-		       "  Check: the cable and the link light; that a DHCP server serves this\n"
-		       "  network (or a relay forwards to it); on managed switches, spanning tree\n"
-		       "  (use RSTP or port-fast on client ports) and energy-saving Ethernet (EEE).\n",
-		       dev->name, dev->error);
-}
-
 int autoboot(void)
 {
 	struct dhcp_result *result = calloc(1, sizeof(*result));
@@ -104,26 +37,10 @@ int autoboot(void)
 	if (!netdev_first())
 		console_puts("No network device can be used: see the report above.\n");
 	for (struct netdev *dev = netdev_first(); dev && rc != 0; dev = dev->next) {
-		if (!net_attach(dev)) {
-			console_printf("%s: cannot open: %s\n", dev->name, dev->error);
-			continue;
-		}
-		console_printf("%s: %02x:%02x:%02x:%02x:%02x:%02x through %s\n", dev->name,
-			       dev->mac[0], dev->mac[1], dev->mac[2], dev->mac[3], dev->mac[4],
-			       dev->mac[5], dev->path);
-		if (!wait_for_link(dev)) {
-			console_printf("%s: no link after %d seconds: check the cable and the switch "
-				       "port.\n", dev->name, LINK_WAIT_MS / 1000);
+		if (ifconf(dev, result) != 0) {
 			net_detach(dev);
 			continue;
 		}
-		console_printf("%s: DHCP...\n", dev->name);
-		if (dhcp_configure(dev, result) != 0) {
-			print_no_dhcp_advice(dev);
-			net_detach(dev);
-			continue;
-		}
-		print_result(dev, result);
 		rc = boot_from(result);
 	}
 	free(result);

@@ -4,6 +4,7 @@
 
 extern const struct command cmd_console_commands[];
 extern const struct command cmd_image_commands[];
+extern const struct command cmd_net_commands[];
 extern const struct command cmd_settings_commands[];
 extern const struct command cmd_flow_commands[];
 extern const struct command cmd_menu_commands[];
@@ -15,6 +16,7 @@ extern const struct command cmd_digest_commands[];
 static const struct command *const tables[] = {
 	cmd_console_commands,
 	cmd_image_commands,
+	cmd_net_commands,
 	cmd_settings_commands,
 	cmd_flow_commands,
 	cmd_menu_commands,

@@ -1,5 +1,6 @@
 /* bootnet's start-up, the same on every platform: banner, network stack,
- * device report, then (in later releases) autoboot or the shell. */
+ * device report, then the shell when Ctrl-B is pressed, else autoboot, and
+ * the shell when autoboot booted nothing. */
 #include "../net/net.h"
 #include "autoboot.h"
 #include "console.h"
@@ -8,6 +9,7 @@
 #include "main.h"
 #include "netdev.h"
 #include "platform.h"
+#include "shell.h"
 #include "version.h"
 
 static void print_banner(void)
@@ -24,11 +26,19 @@ int bootnet_main(void)
 	device_report_print();
 	console_puts("\n");
 	platform_probe_netdevs();
-	int rc = autoboot();
+	if (shell_requested_within(2000)) {
+		shell_run();
+	} else if (autoboot() == 0) {
+		console_puts("\nbootnet: the boot script ended.\n");
+	} else {
+		/* The messages above say what failed; the shell lets one look
+		 * around (ifstat, dhcp, chain...) instead of rebooting blind. */
+		console_puts("\nbootnet: nothing booted.\n");
+		shell_run();
+	}
 	image_free_all();
 	/* Hand every device back as we found it before returning. */
 	netdev_close_all();
-	console_printf("\nbootnet: %s; returning to the firmware.\n",
-		       rc == 0 ? "the boot script ended" : "nothing booted");
+	console_puts("bootnet: returning to the firmware.\n");
 	return 0;
 }

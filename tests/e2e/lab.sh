@@ -275,9 +275,10 @@ lab_dhcp_chainload() {
 		--dhcp-boot=tag:ipxe,"$boot_file"
 }
 
-# The serial log with terminal escape sequences and carriage returns removed.
+# The serial log with terminal escape sequences removed and carriage returns
+# (progress lines redrawn, prompts erased) made line breaks, so ^ anchors work.
 lab_serial_text() {
-	sed -e 's/\x1b\[[0-9;=?]*[a-zA-Z]//g' -e 's/\r//g' "$LAB_SERIAL" 2>/dev/null
+	sed -e 's/\x1b\[[0-9;=?]*[a-zA-Z]//g' -e 's/\r/\n/g' "$LAB_SERIAL" 2>/dev/null
 }
 
 lab_show_serial() {

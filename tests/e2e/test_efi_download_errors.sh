@@ -18,7 +18,7 @@ lab_pxe_efi x86_64
 lab_wait_for '^FIRST-SCRIPT' 180
 lab_wait_for 'bootnet: nothing booted' 60
 lab_expect 'http://10\.77\.0\.1/boot/gone\.ipxe: server 10\.77\.0\.1 answered "HTTP/1\.1 404 Not Found"'
-lab_expect 'missing\.ipxe: line 3: "chain" failed'
+lab_expect 'missing\.ipxe line 3: "chain" failed'
 lab_expect_not 'NOT-REACHED'
 lab_expect_not 'Exception'
 echo PASS

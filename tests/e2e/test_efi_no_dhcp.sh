@@ -6,5 +6,5 @@ LAB_NIC='virtio-net-pci,romfile=' lab_boot_efi_disk x86_64 "$LAB_TOP/bin/bootnet
 lab_wait_for '^net0: DHCP' 120
 lab_wait_for '^net0: no DHCP answer in [0-9]+ seconds \([0-9]+ frames sent' 60
 lab_expect 'spanning tree'
-lab_wait_for 'returning to the firmware' 30
+lab_wait_for 'bootnet command line: .help. lists the commands' 30
 echo PASS

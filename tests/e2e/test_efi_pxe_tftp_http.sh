@@ -26,7 +26,7 @@ lab_wait_for "^$want  data.bin\$" 120
 lab_wait_for '^SECOND-SCRIPT over HTTP' 60
 lab_wait_for '^THIRD-SCRIPT by relative URI' 60
 lab_expect 'tftp://10\.77\.0\.1/boot/first\.ipxe\.\.\. .*ok'
-lab_wait_for 'the boot script ended; returning to the firmware' 30
+lab_wait_for 'bootnet: the boot script ended' 30
 lab_expect_not 'Exception'
 # Keep-alive: the three HTTP requests went over one connection.
 grep -q 'conn=\([0-9]*\) req=3 "GET /boot/third.ipxe' "$LAB_DIR/nginx-access.log" ||
