@@ -10,6 +10,7 @@
 #include "../firmware/version.h"
 #include "download.h"
 #include "http_conn.h"
+#include "http_form.h"
 #include "http_response.h"
 #include "netif.h"
 
@@ -69,22 +70,51 @@ static size_t sink(void *ctx, const uint8_t *data, size_t len)
 	return f->parse_rc == HTTP_PARSE_MORE ? len : f->parse_rc == HTTP_PARSE_DONE ? consumed : 0;
 }
 
-static size_t build_request(char *buf, size_t size, const struct uri *u, uint64_t range_from)
+/* The request text (heap), or NULL when out of memory or the form list
+ * named by ##params does not exist (err then says which). */
+static char *build_request(const struct uri *u, uint64_t range_from, size_t *len, char *err,
+			   size_t err_size)
 {
 	const char *path = u->path && u->path[0] ? u->path : "/";
-	char range[48] = "";
+	const char *form_list;
+	char range[48] = "", *body = NULL, *form_headers = NULL, *req;
+	bool post = http_form_wanted(u, &form_list);
+
+	if (post && !http_form_build(form_list, &body, &form_headers)) {
+		snprintf(err, err_size, "no form parameters called \"%s\" (see `params`)",
+			 form_list[0] ? form_list : "(the default list)");
+		return NULL;
+	}
 	if (range_from)
 		snprintf(range, sizeof(range), "Range: bytes=%llu-\r\n",
 			 (unsigned long long)range_from);
-	int n = snprintf(buf, size,
-			 "GET %s%s%s HTTP/1.1\r\n"
-			 "Host: %s%s%s\r\n"
-			 "User-Agent: %s/%s\r\n"
-			 "%s\r\n",
-			 path, u->query ? "?" : "", u->query ? u->query : "",
-			 u->host, u->port ? ":" : "", u->port ? u->port : "",
-			 BOOTNET_NAME, BOOTNET_VERSION, range);
-	return n > 0 && (size_t)n < size ? (size_t)n : 0;
+	size_t size = strlen(path) + (u->query ? strlen(u->query) : 0) + strlen(u->host) +
+		      (u->port ? strlen(u->port) : 0) + (body ? 2 * strlen(body) : 0) +
+		      (form_headers ? strlen(form_headers) : 0) + 512;
+	req = malloc(size);
+	if (req) {
+		int n = snprintf(req, size,
+				 "%s %s%s%s HTTP/1.1\r\n"
+				 "Host: %s%s%s\r\n"
+				 "User-Agent: %s/%s\r\n"
+				 "%s%s",
+				 post ? "POST" : "GET", path, u->query ? "?" : "",
+				 u->query ? u->query : "", u->host, u->port ? ":" : "",
+				 u->port ? u->port : "", BOOTNET_NAME, BOOTNET_VERSION, range,
+				 form_headers ? form_headers : "");
+		if (post)
+			n += snprintf(req + n, size - (size_t)n,
+				      "Content-Type: application/x-www-form-urlencoded\r\n"
+				      "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
+		else
+			n += snprintf(req + n, size - (size_t)n, "\r\n");
+		*len = (size_t)n;
+	} else {
+		snprintf(err, err_size, "out of memory");
+	}
+	free(body);
+	free(form_headers);
+	return req;
 }
 
 enum outcome { DONE, FAILED, BROKEN /* the connection broke: retry or resume */ };
@@ -149,7 +179,6 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 	       size_t err_size, char *redirect, size_t redirect_size)
 {
 	struct http_fetch *f = calloc(1, sizeof(*f));
-	char request[2400];
 	uint32_t addr;
 	int rc = -1, resumes = 0;
 	bool retried_fresh = false;
@@ -166,14 +195,17 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 	f->img = img;
 	f->progress = progress;
 	for (;;) {
-		struct http_conn *c = http_conn_get(addr, (uint16_t)uri_port(u, 80));
-		size_t len = build_request(request, sizeof(request), u, f->resume_from);
+		size_t len = 0;
+		char *request = build_request(u, f->resume_from, &len, err, err_size);
+		struct http_conn *c = request ? http_conn_get(addr, (uint16_t)uri_port(u, 80)) : NULL;
 		enum outcome how;
 
-		if (!c || !len) {
-			snprintf(err, err_size, !c ? "cannot connect to %s (no route, or out of memory)"
-					   : "the request for %s is too long", u->host);
-			http_conn_release(c, false);
+		if (!request)
+			goto out;
+		if (!c) {
+			snprintf(err, err_size, "cannot connect to %s (no route, or out of memory)",
+				 u->host);
+			free(request);
 			goto out;
 		}
 		http_response_init(&f->resp, false);
@@ -182,6 +214,7 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 		c->sink = sink;
 		c->sink_ctx = f;
 		how = http_conn_send(c, request, len) ? exchange(f, c, u->host, err, err_size) : BROKEN;
+		free(request);
 		bool keep = how == DONE && f->resp.keep_alive && !c->spoiled;
 		bool reused = c->reused;
 		http_conn_release(c, keep);
@@ -194,7 +227,8 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 			retried_fresh = true;
 			continue;
 		}
-		if (!resumable(f) || ++resumes > MAX_RESUMES)
+		const char *form;
+		if (http_form_wanted(u, &form) || !resumable(f) || ++resumes > MAX_RESUMES)
 			goto out;
 		console_printf("\n%s; resuming from there\n", err);
 		f->resume_from = f->offset;

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """An HTTP server that breaks the first transfer of each file halfway (it
 resets the connection), then answers Range requests properly: the test
-fixture for resumed downloads. Usage: broken_http.py ADDRESS PORT DIRECTORY"""
+fixture for resumed downloads. A POST is answered with an iPXE script that
+echoes the form and the X-Test header it carried (for ##params).
+Usage: broken_http.py ADDRESS PORT DIRECTORY"""
 import os
 import re
 import socket
@@ -46,6 +48,16 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         self.wfile.write(data[start:])
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        form = self.rfile.read(length).decode("ascii", "replace")
+        script = "#!ipxe\necho FORM %s %s\n" % (form, self.headers.get("X-Test", "-"))
+        self.send_response(200)
+        self.send_header("Content-Type", self.headers.get("Content-Type", "-").replace("/", "_"))
+        self.send_header("Content-Length", str(len(script)))
+        self.end_headers()
+        self.wfile.write(script.encode())
 
 
 ThreadingHTTPServer((sys.argv[1], int(sys.argv[2])), Handler).serve_forever()

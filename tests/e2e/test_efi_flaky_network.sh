@@ -1,7 +1,7 @@
 # A flaky network, as imaging labs have: with 5% of packets lost both ways,
 # downloads over HTTP and TFTP (windowsize 16, atftpd) still arrive bit-exact; a server that resets
 # the connection halfway through a file is asked for the rest with a Range
-# request; and consecutive HTTP requests to one server share a connection.
+# request; and "##params" posts a form.
 . "$(dirname "$0")/lab.sh"
 lab_start $(lab_dhcp_chainload boot/first.ipxe)
 cp "$LAB_TOP/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
@@ -26,6 +26,11 @@ sha256sum lossy.bin
 echo LOSSY-END
 imgfetch http://$LAB_SERVER_IP:8080/broken.bin
 sha256sum broken.bin
+params
+param mac \${net0/mac}
+param name "mini 1&2"
+param --header X-Test yes
+chain http://$LAB_SERVER_IP:8080/form.php##params
 echo ALL-DONE
 SCRIPT
 printf '#!ipxe\necho second\n' > "$LAB_DIR/www/second.ipxe"
@@ -43,6 +48,9 @@ lab_ns nft delete table inet lab_loss
 lab_wait_for '^ALL-DONE' 120
 lab_expect "closed the connection after [0-9]+ bytes \\(reset\\); resuming from there"
 lab_expect "^$want_broken  broken.bin\$"
+# ##params: a POST of the form, with the header.
+lab_expect '^FORM mac=52%3A54%3A00%3A77%3A00%3A01&name=mini%201%262 yes$'
+grep -q '"POST /form.php HTTP/1.1" 200' "$LAB_DIR/broken_http.log" || lab_fail "no POST reached the server"
 grep -q '"GET /broken.bin HTTP/1.1" 206' "$LAB_DIR/broken_http.log" ||
 	lab_fail "no Range request reached the server"
 lab_expect_not 'Exception'

@@ -45,7 +45,8 @@ $(UNIT_BIN): $(UNIT_OBJS)
 # stand-ins for scripts in the other binary must not meet.
 SCRIPT_SRCS := $(wildcard firmware/script_*.c firmware/settings*.c firmware/menu*.c \
 	firmware/shell*.c) firmware/cmd_console.c firmware/cmd_settings.c firmware/cmd_flow.c \
-	firmware/cmd_menu.c firmware/cmd_params.c firmware/cmd_power.c firmware/cmd_misc.c
+	firmware/cmd_menu.c firmware/cmd_params.c firmware/cmd_power.c firmware/cmd_misc.c \
+	net/http_form.c
 SCRIPT_UNIT_BIN := $(BUILD)/host/unit-tests-script
 SCRIPT_UNIT_SRCS := tests/unit/test_main.c tests/unit/platform_host.c $(SCRIPT_UNIT_TESTS) \
 	$(UNIT_CORE_SRCS) $(SCRIPT_SRCS)
