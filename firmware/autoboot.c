@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../net/inet.h"
 #include "../net/netif.h"
 #include "autoboot.h"
 #include "console.h"
@@ -20,7 +21,7 @@ static int boot_from(const struct dhcp_result *r)
 	if (strstr(r->filename, "://")) {
 		snprintf(uri, sizeof(uri), "%s", r->filename);
 	} else {
-		ip_text(r->next_server, next, sizeof(next));
+		inet_text(r->next_server, next, sizeof(next));
 		snprintf(uri, sizeof(uri), "tftp://%s/%s", next,
 			 r->filename[0] == '/' ? r->filename + 1 : r->filename);
 	}

@@ -4,15 +4,11 @@
 #include "../net/netif.h"
 #include "console.h"
 #include "ifconf.h"
+#include "../net/inet.h"
 #include "settings_dhcp.h"
 
 #define LINK_WAIT_MS 10000
 
-void ip_text(uint32_t ip, char *buf, size_t size)
-{
-	const uint8_t *b = (const uint8_t *)&ip;
-	snprintf(buf, size, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
-}
 
 static int prefix_length(uint32_t netmask_be)
 {
@@ -47,11 +43,11 @@ static bool wait_for_link(struct netdev *dev)
 static void print_result(const struct netdev *dev, const struct dhcp_result *r)
 {
 	char ip[16], gw[16], server[16], next[16], proxy[16];
-	ip_text(r->ip, ip, sizeof(ip));
-	ip_text(r->gateway, gw, sizeof(gw));
-	ip_text(r->server, server, sizeof(server));
-	ip_text(r->next_server, next, sizeof(next));
-	ip_text(r->proxy_server, proxy, sizeof(proxy));
+	inet_text(r->ip, ip, sizeof(ip));
+	inet_text(r->gateway, gw, sizeof(gw));
+	inet_text(r->server, server, sizeof(server));
+	inet_text(r->next_server, next, sizeof(next));
+	inet_text(r->proxy_server, proxy, sizeof(proxy));
 	console_printf("%s: %s/%d gateway %s (from DHCP server %s)\n", dev->name, ip,
 		       prefix_length(r->netmask), gw, server);
 	if (r->has_proxy)

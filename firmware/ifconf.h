@@ -9,7 +9,5 @@
 
 /* 0 with the result in r, or -1 after saying why (and what to check). */
 int ifconf(struct netdev *dev, struct dhcp_result *r);
-/* "10.0.0.1" from a network-order address. */
-void ip_text(uint32_t ip, char *buf, size_t size);
 
 #endif

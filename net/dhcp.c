@@ -9,6 +9,7 @@
 #include "lwip/netif.h"
 #include "lwip/udp.h"
 #include "dhcp.h"
+#include "inet.h"
 #include "netif.h"
 
 #define MAX_REPLIES 16
@@ -147,11 +148,6 @@ static int send_request(struct dhcp_run *run, void *ctx)
 	return send_to(run, DHCPREQUEST, a->ip, a->server, a->dest, a->port);
 }
 
-static void format_ip(uint32_t ip, char *buf, size_t size)
-{
-	const uint8_t *b = (const uint8_t *)&ip;
-	snprintf(buf, size, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
-}
 
 static void fill_result(struct dhcp_result *res, const struct dhcp_reply *ack)
 {
@@ -191,7 +187,7 @@ static const struct dhcp_reply *ask_boot_server(struct dhcp_run *run,
 		struct request_args boot = { 0, 0, server_of(p), DHCP_PROXY_PORT };
 		struct pxe_menu_item item = { 0, "" };
 		int first = run->count, answer;
-		format_ip(server_of(p), bs, sizeof(bs));
+		inet_text(server_of(p), bs, sizeof(bs));
 		run->client.ciaddr = our_ip;
 		run->client.has_boot_item = dhcp_pxe_menu_first(p, &item);
 		run->client.boot_item = item.type;
@@ -242,8 +238,8 @@ static int run_dhcp(struct dhcp_run *run, struct netdev *dev, struct dhcp_result
 	proxy = find_reply(run, DHCPOFFER, 1);
 	send_request(run, &req);
 	ack = await_ack(run, 0, REQUEST_GIVE_UP_MS, send_request, &req);
-	format_ip(req.server, server, sizeof(server));
-	format_ip(req.ip, addr, sizeof(addr));
+	inet_text(req.server, server, sizeof(server));
+	inet_text(req.ip, addr, sizeof(addr));
 	if (ack < 0) {
 		snprintf(dev->error, sizeof(dev->error),
 			 "DHCP server %s offered %s but did not answer the request", server, addr);
@@ -287,8 +283,8 @@ static int use_cached(struct dhcp_run *run, struct netdev *dev, struct dhcp_resu
 	res->filename[0] = '\0';
 	netif_set_addr(run->netif, (const ip4_addr_t *)&res->ip, (const ip4_addr_t *)&res->netmask,
 		       (const ip4_addr_t *)&res->gateway);
-	format_ip(res->ip, addr, sizeof(addr));
-	format_ip(res->server, server, sizeof(server));
+	inet_text(res->ip, addr, sizeof(addr));
+	inet_text(res->server, server, sizeof(server));
 	console_printf("%s: %s\n%s: using instead the address %s that %s received from %s "
 		       "(its boot file is the one that loaded bootnet: not booted again)\n",
 		       dev->name, dev->error, dev->name, addr, dev->cached.source, server);

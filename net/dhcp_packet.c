@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "dhcp_packet.h"
+#include "inet.h"
 
 #define BOOTP_REQUEST 1
 #define BOOTP_REPLY 2
@@ -342,31 +343,13 @@ const char *dhcp_boot_file(const struct dhcp_reply *r, char *buf, size_t size)
 	return buf;
 }
 
-/* Parses a dotted quad into network byte order; false if it is not one. */
-static bool parse_ipv4(const char *s, uint32_t *out)
-{
-	uint8_t b[4];
-	for (int i = 0; i < 4; i++) {
-		unsigned v = 0, digits = 0;
-		while (*s >= '0' && *s <= '9' && digits < 4)
-			v = v * 10 + (unsigned)(*s++ - '0'), digits++;
-		if (!digits || v > 255 || (i < 3 && *s++ != '.'))
-			return false;
-		b[i] = (uint8_t)v;
-	}
-	if (*s)
-		return false;
-	memcpy(out, b, 4);
-	return true;
-}
-
 uint32_t dhcp_next_server(const struct dhcp_reply *r)
 {
 	char name[256];
 	uint32_t addr;
 	if (r->siaddr)
 		return r->siaddr;
-	if (option_text(r, OPT_TFTP_SERVER, name, sizeof(name)) && parse_ipv4(name, &addr))
+	if (option_text(r, OPT_TFTP_SERVER, name, sizeof(name)) && inet_parse(name, &addr))
 		return addr;
 	return 0;
 }

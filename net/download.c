@@ -10,23 +10,6 @@
 #define MAX_REDIRECTS 10
 #define PROGRESS_EVERY_MS 250
 
-bool download_parse_ipv4(const char *s, uint32_t *out)
-{
-	uint8_t b[4];
-	for (int i = 0; i < 4; i++) {
-		unsigned v = 0, digits = 0;
-		while (*s >= '0' && *s <= '9' && digits < 4)
-			v = v * 10 + (unsigned)(*s++ - '0'), digits++;
-		if (!digits || v > 255 || (i < 3 && *s++ != '.'))
-			return false;
-		b[i] = (uint8_t)v;
-	}
-	if (*s)
-		return false;
-	memcpy(out, b, 4);
-	return true;
-}
-
 /* "12.3 MiB" style, for people. */
 static void format_size(uint64_t bytes, char *buf, size_t size)
 {

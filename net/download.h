@@ -28,7 +28,5 @@ int tftp_fetch(const struct uri *u, struct image *img, struct progress *p, char 
 int http_fetch(const struct uri *u, struct image *img, struct progress *p, char *err,
 	       size_t err_size, char *redirect, size_t redirect_size);
 
-/* Parses a dotted-quad host into network byte order; false if not one. */
-bool download_parse_ipv4(const char *text, uint32_t *addr);
 
 #endif

@@ -9,6 +9,7 @@
 #include "../firmware/platform.h"
 #include "../firmware/version.h"
 #include "download.h"
+#include "inet.h"
 #include "http_conn.h"
 #include "http_form.h"
 #include "http_response.h"
@@ -187,7 +188,7 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 		snprintf(err, err_size, "out of memory");
 		return -1;
 	}
-	if (!download_parse_ipv4(u->host, &addr)) {
+	if (!inet_parse(u->host, &addr)) {
 		snprintf(err, err_size, "server \"%s\" is not an IPv4 address (names need DNS, "
 			 "not in this build yet)", u->host);
 		goto out;

@@ -7,6 +7,7 @@
 #include "../firmware/platform.h"
 #include "lwip/udp.h"
 #include "download.h"
+#include "inet.h"
 #include "netif.h"
 #include "tftp_session.h"
 
@@ -80,7 +81,7 @@ int tftp_fetch(const struct uri *u, struct image *img, struct progress *progress
 	char *path;
 	int rc = -1;
 
-	if (!download_parse_ipv4(u->host, &addr)) {
+	if (!inet_parse(u->host, &addr)) {
 		snprintf(err, err_size, "server \"%s\" is not an IPv4 address (names need DNS, "
 			 "not in this build yet)", u->host);
 		return -1;
