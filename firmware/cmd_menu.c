@@ -8,24 +8,6 @@
 #include "settings.h"
 #include "shell_keys.h"
 
-/* argv[first..] joined with single spaces (heap). */
-static char *join(int argc, char **argv, int first)
-{
-	size_t len = 1;
-	char *text;
-	for (int i = first; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if (!(text = malloc(len)))
-		return NULL;
-	text[0] = '\0';
-	for (int i = first; i < argc; i++) {
-		if (i > first)
-			strcat(text, " ");
-		strcat(text, argv[i]);
-	}
-	return text;
-}
-
 static int cmd_menu(int argc, char **argv)
 {
 	static const struct option_spec specs[] = { { "name", 'n', true }, { "delete", 'd', false } };
@@ -43,7 +25,7 @@ static int cmd_menu(int argc, char **argv)
 		menu_destroy(m);
 		return 0;
 	}
-	title = join(argc, argv, first);
+	title = options_join(argc, argv, first);
 	if (!title || !menu_create(values[0], title)) {
 		free(title);
 		console_puts("menu: out of memory\n");
@@ -79,7 +61,7 @@ static int cmd_item(int argc, char **argv)
 	}
 	/* No label, or --gap: a line of text that cannot be chosen. */
 	gap = values[3] || first == argc;
-	text = join(argc, argv, gap ? first : first + 1);
+	text = options_join(argc, argv, gap ? first : first + 1);
 	if (!text) {
 		console_puts("item: out of memory\n");
 		return 1;

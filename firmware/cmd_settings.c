@@ -3,28 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "command.h"
+#include "options.h"
 #include "console.h"
 #include "settings.h"
 #include "shell.h"
-
-/* argv[first..] joined by single spaces (heap), as iPXE's set takes them. */
-static char *join(int argc, char **argv, int first)
-{
-	size_t len = 1;
-	char *text;
-	for (int i = first; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	text = malloc(len);
-	if (!text)
-		return NULL;
-	text[0] = '\0';
-	for (int i = first; i < argc; i++) {
-		if (i > first)
-			strcat(text, " ");
-		strcat(text, argv[i]);
-	}
-	return text;
-}
 
 static int cmd_set(int argc, char **argv)
 {
@@ -34,7 +16,7 @@ static int cmd_set(int argc, char **argv)
 		console_puts("set: usage: set <setting> [<value>...]\n");
 		return 1;
 	}
-	value = join(argc, argv, 2);
+	value = options_join(argc, argv, 2);
 	if (!value) {
 		console_puts("set: out of memory\n");
 		return 1;

@@ -1,4 +1,5 @@
 /* Command options (see options.h). */
+#include <stdlib.h>
 #include <string.h>
 #include "console.h"
 #include "options.h"
@@ -71,4 +72,23 @@ int options_parse(int argc, char **argv, const struct option_spec *specs, int ns
 		values[which] = specs[which].takes_value ? value : "";
 	}
 	return i;
+}
+
+char *options_join(int argc, char **argv, int first)
+{
+	size_t len = 1, used = 0;
+	char *text;
+	for (int i = first; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if (!(text = malloc(len)))
+		return NULL;
+	text[0] = '\0';
+	for (int i = first; i < argc; i++) {
+		size_t n = strlen(argv[i]);
+		if (i > first)
+			text[used++] = ' ';
+		memcpy(text + used, argv[i], n + 1);
+		used += n;
+	}
+	return text;
 }

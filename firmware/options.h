@@ -19,4 +19,8 @@ struct option_spec {
 int options_parse(int argc, char **argv, const struct option_spec *specs, int nspecs,
 		  const char **values);
 
+/* argv[first..] joined by single spaces (heap; "" when none), as `set`
+ * and `item` take their text; NULL when out of memory. */
+char *options_join(int argc, char **argv, int first);
+
 #endif

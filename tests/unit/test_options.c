@@ -1,5 +1,6 @@
 /* Command options as iPXE scripts write them: long and short forms, values
  * joined or separate, flags, "--", and the errors a mistyped option gets. */
+#include <stdlib.h>
 #include "../../firmware/options.h"
 #include "platform_host.h"
 #include "test.h"
@@ -59,4 +60,15 @@ TEST(options_errors_name_the_command)
 	char *argv4[] = { "imgfetch", "-q" };
 	CHECK(parse(argv4, 2, v) == -1);
 	CHECK_CONTAINS(host_console_text(), "unknown option \"-q\"");
+}
+
+TEST(options_join_puts_single_spaces_between_words)
+{
+	char *argv[] = { "set", "x", "a", "b c", "" };
+	char *t = options_join(5, argv, 2);
+	CHECK_STR(t, "a b c ");
+	free(t);
+	t = options_join(2, argv, 2);
+	CHECK_STR(t, "");
+	free(t);
 }
