@@ -31,3 +31,23 @@ INIT
 	(cd "$dir" && find . | cpio -o -H newc --quiet | gzip -1) > "$out" ||
 		lab_fail "cannot build the initrd"
 }
+
+# linux_lab_start ARCH DATA_BYTES: what every Linux boot test starts with.
+# Skips without a kernel in /boot; starts the lab with DHCP handing the
+# firmware bootnet-ARCH.efi and bootnet boot/linux.ipxe (the test writes
+# it); puts Debian's kernel at www/vmlinuz and, at www/initrd.gz, the
+# busybox initrd carrying DATA_BYTES random bytes as /data.bin, whose
+# SHA-256 is left in $want_sha.
+linux_lab_start() {
+	local arch=$1 bytes=$2 kernel
+	kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
+	[ -n "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
+	[ -r "$kernel" ] || lab_skip "$kernel is not readable"
+	lab_start $(lab_dhcp_chainload boot/linux.ipxe)
+	cp "$LAB_TOP/bin/bootnet-$arch.efi" "$LAB_DIR/tftp/bootnet.efi"
+	cp "$kernel" "$LAB_DIR/www/vmlinuz"
+	mkdir -p "$LAB_DIR/tftp/boot" "$LAB_DIR/initrd"
+	head -c "$bytes" /dev/urandom > "$LAB_DIR/initrd/data.bin"
+	want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
+	linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/www/initrd.gz"
+}

@@ -8,17 +8,7 @@
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/linux_initrd.sh"
 
-kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
-[ -n "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
-[ -r "$kernel" ] || lab_skip "$kernel is not readable"
-
-lab_start $(lab_dhcp_chainload boot/linux.ipxe)
-cp "$LAB_TOP/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
-cp "$kernel" "$LAB_DIR/www/vmlinuz"
-mkdir -p "$LAB_DIR/tftp/boot" "$LAB_DIR/initrd"
-head -c 1048576 /dev/urandom > "$LAB_DIR/initrd/data.bin"
-want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
-linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/www/initrd.gz"
+linux_lab_start x86_64 1048576
 
 args='initrd=initrd.gz console=ttyS0 quiet rdinit=/init boot=live fetch=http://10.77.0.1/filesystem.squashfs ocs_live_run="ocs-sr -q2 savedisk img sda" marker="two words"'
 printf '#!ipxe\nchain http://%s/linux.ipxe\n' $LAB_SERVER_IP > "$LAB_DIR/tftp/boot/linux.ipxe"

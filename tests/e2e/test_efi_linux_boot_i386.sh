@@ -6,20 +6,11 @@
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/linux_initrd.sh"
 
-kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
-[ -n "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
-[ -r "$kernel" ] || lab_skip "$kernel is not readable"
 code=/usr/share/OVMF/OVMF32_CODE_4M.secboot.fd
 vars=/usr/share/OVMF/OVMF32_VARS_4M.fd
 [ -r "$code" ] || lab_skip "no 32-bit OVMF (install ovmf-ia32)"
 
-lab_start $(lab_dhcp_chainload boot/linux.ipxe)
-cp "$LAB_TOP/bin/bootnet-i386.efi" "$LAB_DIR/tftp/bootnet.efi"
-cp "$kernel" "$LAB_DIR/www/vmlinuz"
-mkdir -p "$LAB_DIR/tftp/boot" "$LAB_DIR/initrd"
-head -c 1048576 /dev/urandom > "$LAB_DIR/initrd/data.bin"
-want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
-linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/www/initrd.gz"
+linux_lab_start i386 1048576
 
 args='console=ttyS0 quiet boot=live ocs_live_run="ocs-sr -q2 savedisk img sda" marker="two words"'
 cat > "$LAB_DIR/tftp/boot/linux.ipxe" <<SCRIPT

@@ -5,17 +5,8 @@
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/linux_initrd.sh"
 
-kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
-[ -n "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
-[ -r "$kernel" ] || lab_skip "$kernel is not readable"
-
-lab_start $(lab_dhcp_chainload boot/linux.ipxe)
-cp "$LAB_TOP/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
-cp "$kernel" "$LAB_DIR/www/vmlinuz"
-mkdir -p "$LAB_DIR/tftp/boot" "$LAB_DIR/initrd" "$LAB_DIR/extra"
-head -c 65536 /dev/urandom > "$LAB_DIR/initrd/data.bin"
-want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
-linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/www/initrd.gz"
+linux_lab_start x86_64 65536
+mkdir -p "$LAB_DIR/extra"
 echo "second initrd $$" > "$LAB_DIR/extra/extra.txt"
 (cd "$LAB_DIR/extra" && echo extra.txt | cpio -o -H newc --quiet) > "$LAB_DIR/www/extra.cpio"
 echo "renamed file $$" > "$LAB_DIR/www/plain.txt"

@@ -10,21 +10,11 @@
 . "$(dirname "$0")/linux_initrd.sh"
 
 arch=${LEGACY_ARCH:-x86_64}
-kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
-[ -n "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
-[ -r "$kernel" ] || lab_skip "$kernel is not readable"
-
-lab_start $(lab_dhcp_chainload boot/linux.ipxe)
-cp "$LAB_TOP/bin/bootnet-$arch.efi" "$LAB_DIR/tftp/bootnet.efi"
-cp "$kernel" "$LAB_DIR/www/vmlinuz"
+linux_lab_start "$arch" 262144
 printf '\0\0' | dd of="$LAB_DIR/www/vmlinuz" bs=1 seek=0 conv=notrunc status=none
 if [ "$arch" = i386 ]; then # no handover_offset either
 	printf '\0\0\0\0' | dd of="$LAB_DIR/www/vmlinuz" bs=1 seek=$((0x264)) conv=notrunc status=none
 fi
-mkdir -p "$LAB_DIR/tftp/boot" "$LAB_DIR/initrd"
-head -c 262144 /dev/urandom > "$LAB_DIR/initrd/data.bin"
-want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
-linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/www/initrd.gz"
 
 args='console=ttyS0 quiet marker="two words"'
 cat > "$LAB_DIR/tftp/boot/linux.ipxe" <<SCRIPT
