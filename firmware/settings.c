@@ -172,8 +172,12 @@ static struct entry *find_in(const char *key, const char *where, bool exact)
 static struct entry *find(const struct spec *s)
 {
 	struct entry *e;
-	if (s->has_scope)
-		return find_in(s->key, s->scope, false);
+	/* A scope's own value first, then its children's (iPXE: "net0/ip"
+	 * set by hand wins over net0.dhcp's). */
+	if (s->has_scope) {
+		e = find_in(s->key, s->scope, true);
+		return e ? e : find_in(s->key, s->scope, false);
+	}
 	e = find_in(s->key, "", true);
 	if (!e)
 		e = find_in(s->key, "proxydhcp", false);

@@ -57,6 +57,12 @@ TEST(settings_dhcp_options_by_number_and_name)
 	CHECK_STR(shown("net0/ip"), "net0.dhcp/ip:ipv4 = 10.77.0.100");
 	CHECK_STR(shown("67"), "net0.dhcp/filename:string = boot.ipxe");
 	CHECK_STR(value("net1/ip"), "(none)");
+	/* A value set in net0 itself wins over net0.dhcp's, as in iPXE. */
+	CHECK(settings_set("net0/ip", "10.77.0.99") == 0);
+	CHECK_STR(shown("net0/ip"), "net0/ip:ipv4 = 10.77.0.99");
+	CHECK_STR(value("net0.dhcp/ip"), "10.77.0.100");
+	CHECK(settings_delete("net0/ip") == 0);
+	CHECK_STR(value("net0/ip"), "10.77.0.100");
 	CHECK_STR(value("netX/ip"), "10.77.0.100");
 }
 
