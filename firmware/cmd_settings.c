@@ -98,9 +98,27 @@ static int cmd_read(int argc, char **argv)
 	return 0;
 }
 
+/* As iPXE, inc keeps the setting's type ("x:int32 = 6" after `inc x`);
+ * a setting that does not exist yet becomes an int32. */
+static const char *inc_spec(const char *name, char *spec, size_t size)
+{
+	char described[256], *equals, *colon;
+	const char *type = "int32";
+	if (strchr(name, ':'))
+		return name;
+	if (settings_describe(name, described, sizeof(described)) >= 0 &&
+	    (equals = strstr(described, " = ")) != NULL) {
+		*equals = '\0';
+		if ((colon = strrchr(described, ':')) != NULL)
+			type = colon + 1;
+	}
+	snprintf(spec, size, "%s:%s", name, type);
+	return spec;
+}
+
 static int cmd_inc(int argc, char **argv)
 {
-	char text[32];
+	char text[32], spec[160];
 	long value = 0, step = 1;
 	char *end;
 	int len, rc;
@@ -124,7 +142,7 @@ static int cmd_inc(int argc, char **argv)
 		}
 	}
 	snprintf(text, sizeof(text), "%ld", value + step);
-	rc = settings_set(argv[1], text);
+	rc = settings_set(inc_spec(argv[1], spec, sizeof(spec)), text);
 	if (rc < 0) {
 		console_printf("inc: cannot set \"%s\": %s\n", argv[1], settings_strerror(rc));
 		return 1;

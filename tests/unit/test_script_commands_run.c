@@ -29,6 +29,10 @@ TEST(cmd_inc)
 {
 	CHECK(test_run_script("#!ipxe\ninc i\ninc i 5\necho ${i}\nset j:int32 7\ninc j\necho ${j}\n") == 0);
 	CHECK_STR(host_console_text(), "6\n8\n");
+	/* The type stays (iPXE's "x:int32 = 6"); a new setting is an int32. */
+	CHECK(test_run_script("#!ipxe\nset x:int32 5\ninc x\nshow x\ninc n\nshow n\n"
+			      "set u:uint8 0x41\ninc u\nshow u\n") == 0);
+	CHECK_STR(host_console_text(), "x:int32 = 6\nn:int32 = 1\nu:uint8 = 0x42\n");
 	CHECK(test_run_script("#!ipxe\nset s abc\ninc s\n") != 0);
 	CHECK_CONTAINS(host_console_text(), "not a number");
 }
