@@ -124,9 +124,7 @@ static int cmd_choose(int argc, char **argv)
 				       settings_strerror(err));
 		else
 			rc = 0;
-	} else {
-		console_puts("choose: nothing chosen\n");
-	}
+	} /* Escape: a silent failure, as in iPXE (`choose x || goto cancelled`). */
 	if (!values[3])
 		menu_destroy(m);
 	return rc;
