@@ -64,3 +64,6 @@ unit-test: $(UNIT_BIN) $(SCRIPT_UNIT_BIN)
 	$(SCRIPT_UNIT_BIN)
 
 -include $(shell find $(BUILD)/host -name '*.d' 2>/dev/null)
+
+# The script tests (tests/scripts/run) build their runner here.
+include tests/scripts/scripts.mk
