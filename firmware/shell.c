@@ -24,27 +24,45 @@ static void put_text(const char *text, size_t len, bool secret)
 		platform_console_write(stars, len - done < sizeof(stars) ? len - done : sizeof(stars));
 }
 
-/* Redraws prompt and line, blanking what a longer line left behind. */
-static void render(const char *prompt, const struct line_edit *e, size_t *drawn, bool secret)
+/* What the terminal shows of the line being edited. */
+struct shown {
+	size_t len;    /* characters drawn after the prompt */
+	size_t cursor; /* where the cursor stands among them */
+};
+
+static void cursor_left(size_t n)
 {
-	console_printf("\r%s", prompt);
+	static const char back[] = "\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b";
+	for (; n > 16; n -= 16)
+		platform_console_write(back, 16);
+	platform_console_write(back, n);
+}
+
+/* Redraws the line after the prompt, blanking what a longer line left
+ * behind. Backspaces, not a carriage return, bring the cursor back, so
+ * text before the prompt on the same line stays (`echo -n Name: && read`). */
+static void render(const struct line_edit *e, struct shown *s, bool secret)
+{
+	size_t end = e->len;
+	cursor_left(s->cursor);
 	put_text(e->buf, e->len, secret);
-	for (size_t i = e->len; i < *drawn; i++)
+	for (; end < s->len; end++)
 		console_puts(" ");
-	console_printf("\r%s", prompt);
-	put_text(e->buf, e->cursor, secret);
-	*drawn = e->len;
+	cursor_left(end - e->cursor);
+	s->len = e->len;
+	s->cursor = e->cursor;
 }
 
 char *shell_readline(const char *prompt, const char *initial, bool secret)
 {
 	struct line_edit *e = malloc(sizeof(*e));
-	size_t drawn = 0;
+	struct shown shown = { 0, 0 };
 	char *line = NULL;
 	if (!e)
 		return NULL;
 	shell_edit_start(e, initial, secret ? NULL : &history);
-	render(prompt, e, &drawn, secret);
+	console_puts(prompt);
+	render(e, &shown, secret);
 	for (;;) {
 		enum shell_edit_result r = shell_edit_key(e, shell_key_wait(0));
 		if (r == SHELL_EDIT_DONE) {
@@ -53,7 +71,7 @@ char *shell_readline(const char *prompt, const char *initial, bool secret)
 		}
 		if (r == SHELL_EDIT_CANCEL)
 			break;
-		render(prompt, e, &drawn, secret);
+		render(e, &shown, secret);
 	}
 	console_puts("\n");
 	free(e);
