@@ -5,10 +5,12 @@
 #include "autoboot.h"
 #include "console.h"
 #include "devreport.h"
+#include "embedded.h"
 #include "image.h"
 #include "main.h"
 #include "netdev.h"
 #include "platform.h"
+#include "script.h"
 #include "shell.h"
 #include "version.h"
 
@@ -17,6 +19,14 @@ static void print_banner(void)
 	console_printf("\n%s %s (%s, %s) -- network boot firmware, GPL-2.0-or-later\n",
 		       BOOTNET_NAME, BOOTNET_VERSION, platform_arch(), platform_name());
 	console_printf("Built with %s\n\n", net_libraries_version());
+}
+
+/* A script built in with `make EMBED=...` runs instead of autoboot. */
+static int embedded_or_autoboot(void)
+{
+	size_t len;
+	const char *text = embedded_script(&len);
+	return text ? script_run_text(text, len, embedded_script_name(), NULL) : autoboot();
 }
 
 int bootnet_main(void)
@@ -28,7 +38,7 @@ int bootnet_main(void)
 	platform_probe_netdevs();
 	if (shell_requested_within(2000)) {
 		shell_run();
-	} else if (autoboot() == 0) {
+	} else if (embedded_or_autoboot() == 0) {
 		console_puts("\nbootnet: the boot script ended.\n");
 	} else {
 		/* The messages above say what failed; the shell lets one look
