@@ -1,4 +1,5 @@
 /* Fetching and running images (see image_fetch.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../net/download.h"
@@ -7,12 +8,29 @@
 #include "image_fetch.h"
 #include "platform.h"
 #include "script.h"
+#include "settings.h"
+
+/* What a relative URI resolves against: the running script's URI, else
+ * (an embedded script, the shell) the boot server DHCP named, as iPXE
+ * does, so `chain ${filename}` works after `dhcp`. Empty when neither. */
+static void base_uri(char *buf, size_t size)
+{
+	const char *script = script_current_uri();
+	char server[64];
+	buf[0] = '\0';
+	if (script)
+		snprintf(buf, size, "%s", script);
+	else if (settings_format("next-server", server, sizeof(server)) > 0 &&
+		 strcmp(server, "0.0.0.0") != 0)
+		snprintf(buf, size, "tftp://%s/", server);
+}
 
 struct image *image_fetch(const char *uri)
 {
-	char err[512];
-	const char *base = script_current_uri();
-	char *abs = base ? uri_resolve(base, uri) : strdup(uri);
+	char err[512], base[512];
+	char *abs;
+	base_uri(base, sizeof(base));
+	abs = base[0] ? uri_resolve(base, uri) : strdup(uri);
 	struct image *img = abs ? download(abs, err, sizeof(err)) : NULL;
 	if (!img)
 		console_printf("%s\n", abs ? err : "out of memory");

@@ -19,6 +19,7 @@ static const struct fake_file files[] = {
 	{ "http://10.77.0.1/grubx64.efi", "HOSTEXEC grub" },
 	{ "http://10.77.0.1/menu.ipxe", "#!ipxe\necho menu\n" },
 	{ "http://10.77.0.1/notes.txt", "just text" },
+	{ "tftp://10.77.0.1/boot/first.ipxe", "#!ipxe\necho first\n" },
 };
 
 /* Runs one command line, split at spaces as the first interpreter does. */
@@ -169,4 +170,15 @@ TEST(cmd_usage_errors)
 	CHECK(run("initrd") != 0);
 	CHECK(run("imgargs") != 0);
 	CHECK(run("imgfree a b") != 0);
+}
+
+TEST(cmd_relative_uri_outside_scripts_goes_to_the_boot_server)
+{
+	setup(0);
+	fake_next_server = "10.77.0.1";
+	CHECK(run("imgfetch boot/first.ipxe") == 0); /* tftp://10.77.0.1/boot/first.ipxe */
+	CHECK(image_find("first.ipxe") != NULL);
+	fake_next_server = NULL;
+	CHECK(run("imgfetch boot/second.ipxe") != 0); /* no base: not a URI anyone serves */
+	image_free_all();
 }

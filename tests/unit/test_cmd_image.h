@@ -12,6 +12,8 @@ struct fake_file {
 void fake_files_set(const struct fake_file *table, int count);
 /* The words command_args_as_written() sees. */
 void fake_command_words(char *const *argv, int argc);
+/* The next-server setting the settings stand-in answers (NULL: none). */
+extern const char *fake_next_server;
 /* Whether a command asked the running script to end; clears it. */
 bool fake_take_exit_request(void);
 

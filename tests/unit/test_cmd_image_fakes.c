@@ -86,3 +86,12 @@ __attribute__((weak)) void sha256_text(const uint8_t *data, size_t len, char hex
 	(void)data;
 	snprintf(hex, 65, "fake-sha256-of-%zu-bytes", len);
 }
+
+/* Settings: only next-server, for URIs outside scripts (fake_next_server). */
+const char *fake_next_server;
+__attribute__((weak)) int settings_format(const char *spec, char *buf, size_t size)
+{
+	if (strcmp(spec, "next-server") != 0 || !fake_next_server)
+		return -1;
+	return snprintf(buf, size, "%s", fake_next_server);
+}
