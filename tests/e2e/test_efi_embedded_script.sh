@@ -1,8 +1,9 @@
 # An embedded script: `make EMBED=...` into a directory of its own (bin/ is
 # left alone) builds the script into both EFI files, and rebuilds them when
 # the script changes. Booted from a FAT disk, bootnet runs it instead of
-# autoboot: the DHCP server hands out a boot file that would say so if
-# autoboot ran.
+# autoboot (no DHCP before the script says so); the script then does what
+# iPXE scripts do, `dhcp` and `chain ${filename}`, a plain file name that
+# resolves against tftp://${next-server}/.
 . "$(dirname "$0")/lab.sh"
 lab_require_root
 
@@ -32,6 +33,8 @@ iseq ${n} 3 || goto again
 echo EMBEDDED-LOOP n=${n}
 no-such-command || echo EMBEDDED-HANDLED
 echo EMBEDDED-END
+dhcp
+chain ${filename}
 SCRIPT
 embed_build
 embed_has EMBEDDED-END || lab_fail "the builds were not remade with the edited script"
@@ -39,8 +42,9 @@ if embed_has FIRST-VERSION; then
 	lab_fail "the builds still carry the first version of the script"
 fi
 
-lab_start --dhcp-boot=autoboot.ipxe
-printf '#!ipxe\necho AUTOBOOT-RAN\n' > "$LAB_DIR/tftp/autoboot.ipxe"
+lab_start --dhcp-boot=boot/fromdhcp.ipxe
+mkdir -p "$LAB_DIR/tftp/boot"
+printf '#!ipxe\necho CHAINED-BY-FILENAME\n' > "$LAB_DIR/tftp/boot/fromdhcp.ipxe"
 lab_boot_efi_disk x86_64 "$out/bin/bootnet-x86_64.efi"
 lab_wait_for 'bootnet .* \(x86_64, efi\)' 180
 lab_wait_for '^EMBEDDED-START efi x86_64$' 60
@@ -49,7 +53,12 @@ lab_wait_for '^EMBEDDED-LOOP n=3$' 30
 lab_wait_for 'embed-test\.ipxe line 8: unknown command "no-such-command"' 30
 lab_wait_for '^EMBEDDED-HANDLED$' 30
 lab_wait_for '^EMBEDDED-END$' 30
+lab_wait_for '^CHAINED-BY-FILENAME$' 60
 lab_wait_for 'returning to the firmware' 60
-lab_expect_not 'AUTOBOOT-RAN|DHCP\.\.\.'
+# Autoboot did not run: the only DHCP is the script's own, after its start.
+first_dhcp=$(lab_serial_text | grep -n 'DHCP\.\.\.' | head -n1 | cut -d: -f1)
+end=$(lab_serial_text | grep -n '^EMBEDDED-END$' | head -n1 | cut -d: -f1)
+[ "$(lab_serial_text | grep -c 'DHCP\.\.\.')" = 1 ] && [ "$first_dhcp" -gt "$end" ] ||
+	lab_fail "DHCP ran outside the embedded script (autoboot?)"
 lab_expect_not 'Exception'
 echo PASS
