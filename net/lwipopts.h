@@ -53,5 +53,6 @@
 
 #define LWIP_STATS              0
 #define LWIP_CHECKSUM_ON_COPY   1
+#define LWIP_CHKSUM_ALGORITHM   3 /* 32 bits at a time */
 
 #endif
