@@ -4,6 +4,8 @@
 #ifndef COMMAND_H
 #define COMMAND_H
 
+#include <stddef.h>
+
 struct command {
 	const char *name;
 	/* 0 on success; otherwise non-zero, having printed why. */
@@ -20,5 +22,12 @@ const char *command_args_as_written(int first);
 const struct command *command_find(const char *name);
 /* Calls visit for every command, table by table (for `help`). */
 void command_each(void (*visit)(const struct command *cmd, void *ctx), void *ctx);
+
+/* The same over a given list of tables (commands.c passes the firmware's;
+ * tests pass their own). */
+const struct command *command_find_in(const struct command *const *tables, size_t count,
+				      const char *name);
+void command_each_in(const struct command *const *tables, size_t count,
+		     void (*visit)(const struct command *cmd, void *ctx), void *ctx);
 
 #endif

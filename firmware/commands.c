@@ -28,16 +28,10 @@ static const struct command *const tables[] = {
 
 const struct command *command_find(const char *name)
 {
-	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
-		for (const struct command *c = tables[t]; c->name; c++)
-			if (strcmp(c->name, name) == 0)
-				return c;
-	return NULL;
+	return command_find_in(tables, sizeof(tables) / sizeof(tables[0]), name);
 }
 
 void command_each(void (*visit)(const struct command *cmd, void *ctx), void *ctx)
 {
-	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
-		for (const struct command *c = tables[t]; c->name; c++)
-			visit(c, ctx);
+	command_each_in(tables, sizeof(tables) / sizeof(tables[0]), visit, ctx);
 }
