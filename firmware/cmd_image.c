@@ -7,6 +7,7 @@
  * kept): a kernel command line must arrive unchanged. */
 #include <stdlib.h>
 #include <string.h>
+#include "../net/download.h"
 #include "command.h"
 #include "console.h"
 #include "image_fetch.h"
@@ -30,8 +31,7 @@ static const struct option_spec image_options[OPT_COUNT] = {
 #define EXEC_OPTIONS 4   /* and --replace */
 
 /* Parses options; the index of the first argument, or -1 having said why.
- * --timeout is checked to be a number of milliseconds, but not applied
- * yet: downloads (net/download.h) take no progress timeout. */
+ * --timeout must be a number of milliseconds: the download's whole time. */
 static int parse(int argc, char **argv, int nopts, const char **opt)
 {
 	int first = options_parse(argc, argv, image_options, nopts, opt);
@@ -72,7 +72,10 @@ static struct image *acquire(int argc, char **argv, int first, const char **opt,
 		console_printf("%s: usage: %s %s\n", argv[0], argv[0], usage);
 		return NULL;
 	}
+	if (opt[OPT_TIMEOUT])
+		download_set_timeout(strtoul(opt[OPT_TIMEOUT], NULL, 10));
 	img = image_acquire(argv[first], opt[OPT_NAME]);
+	download_set_timeout(0); /* not left for a download of another command */
 	if (!img)
 		return NULL;
 	if (set_args(img, argc, first + 1, argv[0]) != 0)

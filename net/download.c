@@ -88,7 +88,37 @@ static int fetch_once(const char *text, struct image *img, char *err, size_t err
 	return rc;
 }
 
+static unsigned long next_timeout_ms; /* for the next download() */
+static uint64_t deadline_ms;          /* of the running one, 0 for none */
+
+void download_set_timeout(unsigned long ms)
+{
+	next_timeout_ms = ms;
+}
+
+bool download_expired(void)
+{
+	return deadline_ms && platform_now_ms() >= deadline_ms;
+}
+
+static struct image *download_all_hops(const char *uri, char *err, size_t err_size);
+
 struct image *download(const char *uri, char *err, size_t err_size)
+{
+	unsigned long timeout = next_timeout_ms;
+	struct image *img;
+	next_timeout_ms = 0;
+	deadline_ms = timeout ? platform_now_ms() + timeout : 0;
+	img = download_all_hops(uri, err, err_size);
+	if (!img && timeout && download_expired()) {
+		size_t n = strlen(err);
+		snprintf(err + n, err_size - n, " (the --timeout of %lu ms ran out)", timeout);
+	}
+	deadline_ms = 0;
+	return img;
+}
+
+static struct image *download_all_hops(const char *uri, char *err, size_t err_size)
 {
 	char *current = strdup(uri), message[320], redirect[2048];
 	struct image *img = NULL;

@@ -12,6 +12,11 @@
 
 /* Fetches uri; the image, or NULL with a message in err. */
 struct image *download(const char *uri, char *err, size_t err_size);
+/* The next download() gives up after ms in all (0: no limit), as iPXE's
+ * `--timeout` asks; the limit is used up by that one call. */
+void download_set_timeout(unsigned long ms);
+/* For the protocols: the running download has used up its time. */
+bool download_expired(void);
 
 /* For the protocols: progress as bytes arrive (total 0 when unknown). */
 struct progress {

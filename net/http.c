@@ -130,6 +130,11 @@ static enum outcome exchange(struct http_fetch *f, struct http_conn *c, const ch
 		/* Read after polling: the callbacks stamp a later time than one
 		 * read before would be. */
 		uint64_t now = platform_now_ms();
+		if (download_expired()) {
+			snprintf(err, err_size, "%s had sent %llu bytes when time ran out", host,
+				 (unsigned long long)f->offset);
+			return FAILED;
+		}
 		if (!c->connected && now - start > CONNECT_TIMEOUT_MS) {
 			snprintf(err, err_size, "no answer from %s within %d s (connection timed out)",
 				 host, CONNECT_TIMEOUT_MS / 1000);

@@ -108,6 +108,11 @@ int tftp_fetch(const struct uri *u, struct image *img, struct progress *progress
 		flush(f, pcb, &server);
 		net_poll();
 		tftp_session_poll(&f->session, platform_now_ms());
+		if (download_expired()) {
+			snprintf(err, err_size, "server %s had sent %llu bytes when time ran out",
+				 u->host, (unsigned long long)f->img->len);
+			goto out;
+		}
 	}
 	flush(f, pcb, &server); /* the final ACK, or the ERROR telling the server why */
 	if (tftp_session_error(&f->session)) {

@@ -2,13 +2,15 @@
 """An HTTP server that breaks the first transfer of each file halfway (it
 resets the connection), then answers Range requests properly: the test
 fixture for resumed downloads. A POST is answered with an iPXE script that
-echoes the form and the X-Test header it carried (for ##params).
+echoes the form and the X-Test header it carried (for ##params). /stall
+sends headers and a little of the body, then nothing (for --timeout).
 Usage: broken_http.py ADDRESS PORT DIRECTORY"""
 import os
 import re
 import socket
 import struct
 import sys
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 broken = set()
@@ -21,6 +23,15 @@ class Handler(BaseHTTPRequestHandler):
         sys.stderr.write("%s\n" % (fmt % args))
 
     def do_GET(self):
+        if self.path == "/stall":
+            # Headers, a little of the body, then nothing: a hung server.
+            self.send_response(200)
+            self.send_header("Content-Length", "1000000")
+            self.end_headers()
+            self.wfile.write(b"x" * 1000)
+            self.wfile.flush()
+            time.sleep(120)
+            return
         path = os.path.join(sys.argv[3], self.path.lstrip("/"))
         try:
             data = open(path, "rb").read()

@@ -1,7 +1,7 @@
 # A flaky network, as imaging labs have: with 5% of packets lost both ways,
 # downloads over HTTP and TFTP (windowsize 16, atftpd) still arrive bit-exact; a server that resets
 # the connection halfway through a file is asked for the rest with a Range
-# request; and "##params" posts a form.
+# request; "##params" posts a form; `--timeout` gives up on a hung server.
 . "$(dirname "$0")/lab.sh"
 lab_start $(lab_dhcp_chainload boot/first.ipxe)
 cp "$LAB_TOP/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
@@ -31,6 +31,7 @@ param mac \${net0/mac}
 param name "mini 1&2"
 param --header X-Test yes
 chain http://$LAB_SERVER_IP:8080/form.php##params
+imgfetch --timeout 3000 http://$LAB_SERVER_IP:8080/stall || echo TIMEOUT-HANDLED
 echo ALL-DONE
 SCRIPT
 printf '#!ipxe\necho second\n' > "$LAB_DIR/www/second.ipxe"
@@ -51,6 +52,9 @@ lab_expect "^$want_broken  broken.bin\$"
 # ##params: a POST of the form, with the header.
 lab_expect '^FORM mac=52%3A54%3A00%3A77%3A00%3A01&name=mini%201%262 yes$'
 grep -q '"POST /form.php HTTP/1.1" 200' "$LAB_DIR/broken_http.log" || lab_fail "no POST reached the server"
+# --timeout: a hung server is given up on when the time runs out.
+lab_expect 'had sent 1000 bytes when time ran out \(the --timeout of 3000 ms ran out\)'
+lab_expect '^TIMEOUT-HANDLED$'
 grep -q '"GET /broken.bin HTTP/1.1" 206' "$LAB_DIR/broken_http.log" ||
 	lab_fail "no Range request reached the server"
 lab_expect_not 'Exception'

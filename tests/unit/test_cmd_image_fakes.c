@@ -95,3 +95,12 @@ __attribute__((weak)) int settings_format(const char *spec, char *buf, size_t si
 		return -1;
 	return snprintf(buf, size, "%s", fake_next_server);
 }
+
+/* Download time limits: recorded, for the tests to see (fake_timeout_ms). */
+unsigned long fake_timeout_ms, fake_timeout_seen_ms;
+__attribute__((weak)) void download_set_timeout(unsigned long ms)
+{
+	if (ms)
+		fake_timeout_seen_ms = ms;
+	fake_timeout_ms = ms;
+}
