@@ -25,7 +25,7 @@ static UINTN path_size(EFI_DEVICE_PATH *dp)
 
 /* True if the path of handle is where the running bootnet image came from
  * (the same handle, or a prefix of the image's device path). */
-static BOOLEAN is_boot_device(EFI_HANDLE handle)
+BOOLEAN efi_is_boot_device(EFI_HANDLE handle)
 {
 	EFI_GUID li_guid = EFI_LOADED_IMAGE_PROTOCOL_GUID;
 	EFI_LOADED_IMAGE *li;
@@ -50,7 +50,7 @@ static void fill_common(struct netpath_info *p, enum netpath_kind kind, EFI_HAND
 	p->kind = kind;
 	p->on_pci = efi_pci_location_of(handle, &p->pci.segment, &p->pci.bus, &p->pci.dev,
 					&p->pci.fn);
-	p->boot_device = is_boot_device(handle);
+	p->boot_device = efi_is_boot_device(handle);
 }
 
 static void describe_snp(struct netpath_info *p, EFI_SIMPLE_NETWORK *snp, const char *child)

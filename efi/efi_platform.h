@@ -28,6 +28,10 @@ EFI_DEVICE_PATH *efi_device_path_last_node(EFI_DEVICE_PATH *dp);
  * NULL for the NIC's own handle. */
 const char *efi_network_child_kind(EFI_HANDLE handle);
 
+/* Whether bootnet was loaded through handle's device (the same handle, or
+ * a prefix of the loaded image's device path). */
+BOOLEAN efi_is_boot_device(EFI_HANDLE handle);
+
 /* "Device Error", "Not Ready" ...: an EFI status as the spec names it. */
 const char *efi_strerror(EFI_STATUS status);
 

@@ -3,6 +3,7 @@
  * UNDI itself) for a device that has no SNP. A test build made with
  * -DBOOTNET_PREFER_NII (make NETPATH=nii) takes NII first, to exercise it
  * on machines whose NICs have both. */
+#include <stdlib.h>
 #include <string.h>
 #include "../firmware/netdev.h"
 #include "efi_platform.h"
@@ -40,8 +41,11 @@ static void probe_snp(struct netdev **found, int *n)
 			break;
 		for (int k = 0; k < *n; k++)
 			duplicate |= same_device(found[k], dev);
-		if (duplicate)
-			continue; /* several drivers may each offer an SNP for one NIC */
+		if (duplicate) {
+			free(dev->priv); /* several drivers may each offer an SNP for one NIC */
+			continue;
+		}
+		dev->loaded_from = efi_is_boot_device(handles[i]);
 		efi_cached_dhcp_fill(dev, handles[i]);
 		found[(*n)++] = dev;
 	}
@@ -86,6 +90,7 @@ static void probe_nii(struct netdev **found, int *n)
 			duplicate |= !dev->on_pci && !found[k]->on_pci && same_device(found[k], dev);
 		if (duplicate)
 			continue;
+		dev->loaded_from = efi_is_boot_device(handles[i]);
 		efi_cached_dhcp_fill(dev, handles[i]);
 		found[(*n)++] = dev;
 	}
@@ -105,6 +110,11 @@ void platform_probe_netdevs(void)
 	probe_snp(found, &n);
 	probe_nii(found, &n);
 #endif
+	/* The device bootnet came from is net0: autoboot tries it first. */
 	for (int k = 0; k < n; k++)
-		netdev_register(found[k]);
+		if (found[k]->loaded_from)
+			netdev_register(found[k]);
+	for (int k = 0; k < n; k++)
+		if (!found[k]->loaded_from)
+			netdev_register(found[k]);
 }

@@ -45,6 +45,7 @@ struct netdev {
 	bool on_pci;
 	struct pci_location pci;
 	bool is_open;
+	bool loaded_from;          /* bootnet itself was loaded through it */
 	char error[160];           /* why open or a transfer failed */
 	/* Counters for ifstat and for failure messages. */
 	unsigned long tx_frames, tx_errors, rx_frames, rx_dropped;

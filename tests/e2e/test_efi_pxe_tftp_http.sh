@@ -1,7 +1,8 @@
 # The whole UEFI network path: OVMF PXE-boots bootnet over TFTP; bootnet
 # asks DHCP again as iPXE does and gets a script over TFTP; the script
 # fetches a file over HTTP (its SHA-256 must match) and chains a second
-# script by a relative URI... over HTTP, on the same connection.
+# script by a relative URI... over HTTP, on the same connection. The NIC
+# bootnet came from is net0 even when another comes first on the bus.
 . "$(dirname "$0")/lab.sh"
 lab_start $(lab_dhcp_chainload boot/first.ipxe)
 cp "$LAB_TOP/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
@@ -18,9 +19,15 @@ SCRIPT
 printf '#!ipxe\necho SECOND-SCRIPT over HTTP\nchain third.ipxe\n' > "$LAB_DIR/www/boot/second.ipxe"
 printf '#!ipxe\necho THIRD-SCRIPT by relative URI\n' > "$LAB_DIR/www/boot/third.ipxe"
 
-lab_pxe_efi x86_64
+# A second NIC, on a hub with nothing else and first in PCI order: the NIC
+# bootnet was loaded from is still net0 and tried first. (OVMF happens to
+# list the boot NIC's handle first too, so this checks the outcome, not
+# which of the two orderings gave it.)
+LAB_NIC=virtio-net-pci,addr=0x5 lab_pxe_efi x86_64 -netdev hubport,id=idle,hubid=9 \
+	-device virtio-net-pci,netdev=idle,romfile=,mac=52:54:00:77:00:99,addr=0x3
 lab_wait_for 'bootnet .* \(x86_64, efi\)' 180
 lab_expect '\(bootnet was loaded from this device\)'
+lab_wait_for '^net0: 52:54:00:77:00:01 through SNP' 60
 lab_wait_for '^FIRST-SCRIPT over TFTP' 90
 lab_wait_for "^$want  data.bin\$" 120
 lab_wait_for '^SECOND-SCRIPT over HTTP' 60
