@@ -1,14 +1,15 @@
-# The script language on a real machine: OVMF PXE-boots bootnet, which
-# gets a TFTP script that loops with goto, uses ||, &&, iseq, typed
+# The script language on a real machine: OVMF PXE-boots bootnet, whose
+# DHCP answer names a script by URL over HTTP; the script loops with goto, uses ||, &&, iseq, typed
 # settings, the platform, SMBIOS and clock built-ins, then shows a menu
 # whose --default entry is taken after its --timeout (drawn without
 # '?[' garbage on the EFI console); that entry chains a second script
 # over HTTP which prints the DHCP settings of net0.
 . "$(dirname "$0")/lab.sh"
-lab_start $(lab_dhcp_chainload boot/menu.ipxe) --dhcp-option-force=66,$LAB_SERVER_IP
+lab_start $(lab_dhcp_chainload "http://$LAB_SERVER_IP/boot/menu.ipxe") \
+	--dhcp-option-force=66,$LAB_SERVER_IP
 cp "$LAB_TOP/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
-mkdir -p "$LAB_DIR/tftp/boot"
-cat > "$LAB_DIR/tftp/boot/menu.ipxe" <<'SCRIPT'
+mkdir -p "$LAB_DIR/www/boot"
+cat > "$LAB_DIR/www/boot/menu.ipxe" <<'SCRIPT'
 #!ipxe
 # Runs as iPXE would run it.
 echo SCRIPT-START
@@ -43,7 +44,7 @@ exit 1
 :chosen
 echo MENU-CHOSE ${target}
 SCRIPT
-echo "chain http://$LAB_SERVER_IP/second.ipxe" >> "$LAB_DIR/tftp/boot/menu.ipxe"
+echo "chain http://$LAB_SERVER_IP/second.ipxe" >> "$LAB_DIR/www/boot/menu.ipxe"
 cat > "$LAB_DIR/www/second.ipxe" <<'SCRIPT'
 #!ipxe
 echo SECOND mac=${net0/mac} ip=${net0/ip} opt66=${66} file=${filename}
@@ -75,6 +76,6 @@ lab_expect_not 'CHOOSE-FAILED|WRONG-ENTRY'
 # text: ConOut shows ESC as '?'.
 lab_expect_not '\?\[[0-9;?]*[A-Za-z]'
 # Needs the network code to store its DHCP result (settings_store_dhcp).
-lab_wait_for "^SECOND mac=52:54:00:77:00:01 ip=10\.77\.0\.1[0-9][0-9] opt66=$LAB_SERVER_IP file=boot/menu\.ipxe\$" 60
+lab_wait_for "^SECOND mac=52:54:00:77:00:01 ip=10\.77\.0\.1[0-9][0-9] opt66=$LAB_SERVER_IP file=http://10\.77\.0\.1/boot/menu\.ipxe\$" 60
 lab_expect_not 'Exception'
 echo PASS
