@@ -1,6 +1,7 @@
 /* bootnet's start-up, the same on every platform: banner, network stack,
  * device report, then the shell when Ctrl-B is pressed, else autoboot, and
  * the shell when autoboot booted nothing. */
+#include <stdlib.h>
 #include "../net/net.h"
 #include "autoboot.h"
 #include "console.h"
@@ -50,5 +51,6 @@ int bootnet_main(void)
 	/* Hand every device back as we found it before returning. */
 	netdev_close_all();
 	console_puts("bootnet: returning to the firmware.\n");
+	malloc_release_kept();
 	return 0;
 }

@@ -7,6 +7,8 @@ void *malloc(size_t size);
 void *calloc(size_t count, size_t size);
 void *realloc(void *ptr, size_t size);
 void free(void *ptr);
+/* Hands the blocks malloc keeps for reuse back to the platform (at exit). */
+void malloc_release_kept(void);
 
 unsigned long strtoul(const char *s, char **end, int base);
 long strtol(const char *s, char **end, int base);
