@@ -116,8 +116,7 @@ static int cmd_kernel(int argc, char **argv)
 
 /* chain/imgexec/boot: run the named (or fetched) image, or the selected
  * one. If it returns, the script carries on with its status; with
- * --replace the calling script ends there instead (the image still runs
- * nested inside it, one level deeper). */
+ * --replace the calling script ends first and the image takes its place. */
 static int cmd_exec(int argc, char **argv)
 {
 	const char *opt[OPT_COUNT] = { 0 };
@@ -139,9 +138,11 @@ static int cmd_exec(int argc, char **argv)
 		if (opt[OPT_AUTOFREE])
 			img->autofree = true;
 	}
+	if (opt[OPT_REPLACE] && script_running()) {
+		image_exec_replacing(img); /* runs once this script has ended */
+		return 0;
+	}
 	rc = image_exec(img);
-	if (opt[OPT_REPLACE])
-		script_request_exit();
 	return rc;
 }
 

@@ -52,7 +52,7 @@ struct image *image_acquire(const char *uri_or_name, const char *name)
 	return img;
 }
 
-int image_exec(struct image *img)
+static int exec_one(struct image *img)
 {
 	bool autofree = img->autofree;
 	int rc;
@@ -73,6 +73,33 @@ int image_exec(struct image *img)
 	if (autofree)
 		image_free(img);
 	return rc;
+}
+
+/* `chain --replace`: the image that takes the calling script's place. */
+static struct image *replacement;
+
+void image_exec_replacing(struct image *img)
+{
+	replacement = img;
+	script_request_exit();
+}
+
+int image_run_replacement(int rc)
+{
+	/* A script that ended with `chain --replace`: what replaces it runs
+	 * now, at the depth the script had, so menus that hand over to each
+	 * other this way never pile up. */
+	while (replacement) {
+		struct image *next = replacement;
+		replacement = NULL;
+		rc = exec_one(next);
+	}
+	return rc;
+}
+
+int image_exec(struct image *img)
+{
+	return image_run_replacement(exec_one(img));
 }
 
 int image_chain(const char *uri)

@@ -8,6 +8,7 @@
 #include "devreport.h"
 #include "embedded.h"
 #include "image.h"
+#include "image_fetch.h"
 #include "main.h"
 #include "netdev.h"
 #include "platform.h"
@@ -27,7 +28,9 @@ static int embedded_or_autoboot(void)
 {
 	size_t len;
 	const char *text = embedded_script(&len);
-	return text ? script_run_text(text, len, embedded_script_name(), NULL) : autoboot();
+	if (!text)
+		return autoboot();
+	return image_run_replacement(script_run_text(text, len, embedded_script_name(), NULL));
 }
 
 int bootnet_main(void)

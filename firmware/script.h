@@ -26,6 +26,8 @@ const char *script_current_uri(void);
 
 /* Runs one command line (the shell's, or a script's): its status. */
 int script_exec_line(const char *line);
+/* Whether a script (not the shell alone) is running. */
+bool script_running(void);
 /* Where a message should say it happened: "boot.ipxe line 12", or "shell". */
 const char *script_where(void);
 

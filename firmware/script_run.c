@@ -46,6 +46,11 @@ const char *script_current_uri(void)
 	return frame ? frame->uri : NULL;
 }
 
+bool script_running(void)
+{
+	return frame != NULL;
+}
+
 const char *script_where(void)
 {
 	static char where[96];

@@ -26,6 +26,7 @@
 #include "../../firmware/command.h"
 #include "../../firmware/console.h"
 #include "../../firmware/image.h"
+#include "../../firmware/image_fetch.h"
 #include "../../firmware/script.h"
 #include "../../firmware/settings.h"
 #include "../../firmware/settings_dhcp.h"
@@ -516,7 +517,7 @@ int main(int argc, char **argv)
 			image_wrapped[n] = (struct command){ c->name, image_command };
 	}
 
-	rc = script_run_text(text, len, name, uri);
+	rc = image_run_replacement(script_run_text(text, len, name, uri));
 	if (raw)
 		fputs(host_console_text(), stdout);
 	else

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "../../firmware/command.h"
 #include "../../firmware/image.h"
+#include "../../firmware/image_fetch.h"
 #include "platform_host.h"
 #include "test.h"
 #include "test_cmd_image.h"
@@ -107,9 +108,20 @@ TEST(cmd_chain_runs_returns_its_status_and_autofree_frees)
 	CHECK(run("chain --autofree http://10.77.0.1/grubx64.efi") == 0);
 	CHECK(image_find("grubx64.efi") == NULL);
 	CHECK(!fake_take_exit_request());
+	/* --replace in a script: the script is asked to end, and the image
+	 * runs in its place once it has (image_exec of the calling script). */
+	fake_script_running = true;
+	fake_scripts_run[0] = '\0';
 	CHECK(run("chain --autofree --replace http://10.77.0.1/menu.ipxe") == 0);
-	CHECK(fake_take_exit_request()); /* the calling script ends */
-	CHECK(image_first() == NULL);
+	CHECK(fake_take_exit_request());
+	CHECK_STR(fake_scripts_run, ""); /* not run yet: no nesting */
+	struct image *caller = image_new("http://10.77.0.1/caller.ipxe");
+	image_write(caller, 0, "#!ipxe\n", 7);
+	CHECK(image_exec(caller) == 0);
+	CHECK_STR(fake_scripts_run, "caller.ipxe;menu.ipxe;");
+	image_free(caller);
+	CHECK(image_first() == NULL); /* autofree */
+	fake_script_running = false;
 	CHECK(run("chain http://10.77.0.1/missing.efi") != 0);
 	CHECK_CONTAINS(host_console_text(), "http://10.77.0.1/missing.efi: not found (404)");
 }

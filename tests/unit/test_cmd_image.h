@@ -14,6 +14,10 @@ void fake_files_set(const struct fake_file *table, int count);
 void fake_command_words(char *const *argv, int argc);
 /* The next-server setting the settings stand-in answers (NULL: none). */
 extern const char *fake_next_server;
+/* Whether the command runs inside a script (for chain --replace), and the
+ * names of the scripts the script_run stand-in saw, "a;b;". */
+extern bool fake_script_running;
+extern char fake_scripts_run[256];
 /* Whether a command asked the running script to end; clears it. */
 bool fake_take_exit_request(void);
 

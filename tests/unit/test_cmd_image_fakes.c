@@ -61,10 +61,21 @@ __attribute__((weak)) bool script_probe(const struct image *img)
 	return img->len >= 6 && memcmp(img->data, "#!ipxe", 6) == 0;
 }
 
+char fake_scripts_run[256]; /* the names of the scripts "run", in order */
+
 __attribute__((weak)) int script_run(const struct image *img)
 {
-	(void)img; /* scripts do nothing here */
+	/* Scripts do nothing here but say they ran. */
+	size_t used = strlen(fake_scripts_run);
+	snprintf(fake_scripts_run + used, sizeof(fake_scripts_run) - used, "%s;", img->name);
 	return 0;
+}
+
+bool fake_script_running;
+
+__attribute__((weak)) bool script_running(void)
+{
+	return fake_script_running;
 }
 
 static bool exit_requested;
