@@ -13,6 +13,7 @@
 #include "image_fetch.h"
 #include "image_kind.h"
 #include "options.h"
+#include "platform.h"
 #include "script.h"
 #include "sha256_text.h"
 
@@ -106,6 +107,12 @@ static int cmd_kernel(int argc, char **argv)
 	img = acquire(argc, argv, first, opt, "[--name NAME] URI [ARGS...]");
 	if (!img)
 		return -1;
+	if (!script_probe(img) && !platform_image_probe(img)) {
+		/* As iPXE: only something that can run can be selected to run. */
+		console_printf("%s: %s is not something bootnet can run (not an iPXE script, EFI "
+			       "program or Linux kernel); it stays loaded\n", argv[0], img->name);
+		return -1;
+	}
 	/* (A kernel of the same name was already replaced when registered.) */
 	old = image_selected();
 	if (old && old != img)

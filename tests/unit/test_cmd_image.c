@@ -194,3 +194,13 @@ TEST(cmd_relative_uri_outside_scripts_goes_to_the_boot_server)
 	CHECK(run("imgfetch boot/second.ipxe") != 0); /* no base: not a URI anyone serves */
 	image_free_all();
 }
+
+TEST(cmd_imgselect_refuses_what_cannot_run)
+{
+	setup(0);
+	CHECK(run("imgselect http://10.77.0.1/notes.txt") != 0);
+	CHECK_CONTAINS(host_console_text(), "notes.txt is not something bootnet can run");
+	CHECK(image_find("notes.txt") != NULL); /* still loaded, as iPXE leaves it */
+	CHECK(image_selected() == NULL);
+	image_free_all();
+}
