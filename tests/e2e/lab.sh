@@ -212,6 +212,10 @@ lab_make_esp() {
 # lab_qemu_efi ARCH [qemu args...]: OVMF (x86_64 or i386) with the serial
 # console in $LAB_SERIAL and one NIC on the lab bridge (set LAB_NIC, default
 # virtio-net-pci; LAB_NIC=none for a machine without one). Runs in the background.
+# Debian ships 32-bit OVMF only as its Secure Boot build: it needs SMM and a
+# secure flash; its fresh variable store enrolls no keys, so unsigned images
+# still run. LAB_CPU64=1 runs it on a 64-bit CPU (qemu-system-x86_64), as
+# the 2006-2008 Macs whose 32-bit EFI must start a 64-bit kernel.
 lab_qemu_efi() {
 	local arch=$1; shift
 	local code vars qemu
@@ -219,7 +223,10 @@ lab_qemu_efi() {
 	x86_64) code=/usr/share/OVMF/OVMF_CODE_4M.fd; vars=/usr/share/OVMF/OVMF_VARS_4M.fd
 		qemu="qemu-system-x86_64 -machine q35" ;;
 	i386)   code=/usr/share/OVMF/OVMF32_CODE_4M.secboot.fd; vars=/usr/share/OVMF/OVMF32_VARS_4M.fd
-		qemu="qemu-system-i386 -machine q35,smm=on" ;;
+		[ -r "$code" ] || lab_skip "no 32-bit OVMF (install ovmf-ia32)"
+		qemu="qemu-system-i386"
+		[ -n "${LAB_CPU64:-}" ] && qemu="qemu-system-x86_64"
+		qemu="$qemu -machine q35,smm=on -global driver=cfi.pflash01,property=secure,value=on" ;;
 	*) lab_fail "unknown arch $arch" ;;
 	esac
 	cp "$vars" "$LAB_DIR/vars.fd"

@@ -96,9 +96,7 @@ echo NOT-REACHED
 SCRIPT
 
 if [ "$arch" = i386 ]; then
-	# Debian's 32-bit OVMF is its Secure Boot build: it needs SMM; its
-	# fresh variable store enrolls no keys, so unsigned programs run.
-	lab_pxe_efi i386 -global driver=cfi.pflash01,property=secure,value=on
+	lab_pxe_efi i386
 else
 	lab_pxe_efi x86_64
 fi

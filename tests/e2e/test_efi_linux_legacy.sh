@@ -25,18 +25,7 @@ boot
 SCRIPT
 
 if [ "$arch" = i386 ]; then
-	code=/usr/share/OVMF/OVMF32_CODE_4M.secboot.fd
-	[ -r "$code" ] || lab_skip "no 32-bit OVMF (install ovmf-ia32)"
-	cp /usr/share/OVMF/OVMF32_VARS_4M.fd "$LAB_DIR/vars.fd"
-	: > "$LAB_SERIAL"
-	lab_ns qemu-system-x86_64 -machine q35,smm=on -m 1024 -display none -monitor none \
-		-no-reboot -global driver=cfi.pflash01,property=secure,value=on \
-		-drive if=pflash,format=raw,readonly=on,file="$code" \
-		-drive if=pflash,format=raw,file="$LAB_DIR/vars.fd" \
-		-netdev tap,id=lan,ifname=tap0,script=no,downscript=no \
-		-device virtio-net-pci,netdev=lan,mac=52:54:00:77:00:01,romfile=,bootindex=0 \
-		-serial file:"$LAB_SERIAL" &
-	LAB_PIDS+=($!)
+	LAB_CPU64=1 lab_pxe_efi i386 -m 1024
 	bits=32
 else
 	lab_pxe_efi x86_64 -m 1024
