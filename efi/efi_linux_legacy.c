@@ -7,15 +7,13 @@
  * firmware) or the 32-bit one (ia32 firmware) with the segments the
  * protocol asks for. Nothing can be printed after ExitBootServices. */
 #include <string.h>
+#include "../firmware/byteorder.h"
 #include "../firmware/console.h"
 #include "efi_linux.h"
 
 #define EFI_PERSISTENT_MEMORY 14
 #define VIDEO_TYPE_EFI 0x70
 #define VIDEO_CAPABILITY_64BIT_BASE 0x2
-
-static void put16(UINT8 *p, UINT16 v) { memcpy(p, &v, 2); }
-static void put32(UINT8 *p, UINT32 v) { memcpy(p, &v, 4); }
 
 /* The e820 type of an EFI memory type: what the kernel may use as RAM
  * once boot services are gone, what it must keep. */
@@ -85,19 +83,19 @@ static void set_screen_info(UINT8 *params)
 		return; /* no framebuffer to hand on */
 	}
 	si[0x0f] = VIDEO_TYPE_EFI;
-	put16(si + 0x12, (UINT16)info->HorizontalResolution);
-	put16(si + 0x14, (UINT16)info->VerticalResolution);
-	put16(si + 0x16, 32);
-	put32(si + 0x18, (UINT32)gop->Mode->FrameBufferBase);
-	put32(si + 0x1c, (UINT32)gop->Mode->FrameBufferSize);
-	put16(si + 0x24, (UINT16)(info->PixelsPerScanLine * 4));
+	put_le16(si + 0x12, (UINT16)info->HorizontalResolution);
+	put_le16(si + 0x14, (UINT16)info->VerticalResolution);
+	put_le16(si + 0x16, 32);
+	put_le32(si + 0x18, (UINT32)gop->Mode->FrameBufferBase);
+	put_le32(si + 0x1c, (UINT32)gop->Mode->FrameBufferSize);
+	put_le16(si + 0x24, (UINT16)(info->PixelsPerScanLine * 4));
 	mask_bits(m.RedMask, si + 0x27, si + 0x26);
 	mask_bits(m.GreenMask, si + 0x29, si + 0x28);
 	mask_bits(m.BlueMask, si + 0x2b, si + 0x2a);
 	mask_bits(m.ReservedMask, si + 0x2d, si + 0x2c);
 	if ((UINT64)gop->Mode->FrameBufferBase >> 32) {
-		put32(si + 0x36, VIDEO_CAPABILITY_64BIT_BASE);
-		put32(si + 0x3a, (UINT32)((UINT64)gop->Mode->FrameBufferBase >> 32));
+		put_le32(si + 0x36, VIDEO_CAPABILITY_64BIT_BASE);
+		put_le32(si + 0x3a, (UINT32)((UINT64)gop->Mode->FrameBufferBase >> 32));
 	}
 }
 
@@ -116,7 +114,7 @@ static void set_acpi_rsdp(UINT8 *params, const struct bzimage_info *bz)
 		else if (!rsdp && memcmp(&t->VendorGuid, &acpi10, sizeof(EFI_GUID)) == 0)
 			rsdp = (UINTN)t->VendorTable;
 	}
-	memcpy(params + BP_ACPI_RSDP_ADDR, &rsdp, 8);
+	put_le64(params + BP_ACPI_RSDP_ADDR, rsdp);
 }
 
 /* The e820 map and efi_info from the memory map; false if e820 is full. */
@@ -132,13 +130,13 @@ static BOOLEAN fill_memory(UINT8 *params, void *map, UINTN map_size, UINTN desc_
 			return FALSE;
 	}
 	memcpy(efi, sizeof(UINTN) == 8 ? "EL64" : "EL32", 4);
-	put32(efi + 4, (UINT32)(UINTN)efi_systab);
-	put32(efi + 8, (UINT32)desc_size);
-	put32(efi + 12, desc_version);
-	put32(efi + 16, (UINT32)(UINTN)map);
-	put32(efi + 20, (UINT32)map_size);
-	put32(efi + 24, (UINT32)((UINT64)(UINTN)efi_systab >> 32));
-	put32(efi + 28, (UINT32)((UINT64)(UINTN)map >> 32));
+	put_le32(efi + 4, (UINT32)(UINTN)efi_systab);
+	put_le32(efi + 8, (UINT32)desc_size);
+	put_le32(efi + 12, desc_version);
+	put_le32(efi + 16, (UINT32)(UINTN)map);
+	put_le32(efi + 20, (UINT32)map_size);
+	put_le32(efi + 24, (UINT32)((UINT64)(UINTN)efi_systab >> 32));
+	put_le32(efi + 28, (UINT32)((UINT64)(UINTN)map >> 32));
 	return TRUE;
 }
 

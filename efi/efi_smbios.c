@@ -2,6 +2,7 @@
  * configuration table; the 64-bit (SMBIOS 3) one is preferred. */
 #include "../firmware/platform.h"
 #include "efi_platform.h"
+#include "../firmware/byteorder.h"
 
 static bool same_guid(const EFI_GUID *a, const EFI_GUID *b)
 {
@@ -20,28 +21,23 @@ static const uint8_t *config_table(EFI_GUID guid)
 	return NULL;
 }
 
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 bool platform_smbios(const void **table, size_t *len, unsigned *version)
 {
 	const uint8_t *ep = config_table((EFI_GUID)SMBIOS3_TABLE_GUID);
 	if (ep && ep[0] == '_' && ep[1] == 'S' && ep[2] == 'M' && ep[3] == '3' && ep[4] == '_') {
 		/* SMBIOS 3: version at 7/8, maximum size at 12, 64-bit address at 16. */
-		uint64_t address = le32(ep + 16) | (uint64_t)le32(ep + 20) << 32;
+		uint64_t address = get_le32(ep + 16) | (uint64_t)get_le32(ep + 20) << 32;
 		if (sizeof(void *) == 4 && address >> 32)
 			return false;
 		*table = (const void *)(uintptr_t)address;
-		*len = le32(ep + 12);
+		*len = get_le32(ep + 12);
 		*version = (unsigned)ep[7] << 8 | ep[8];
 		return true;
 	}
 	ep = config_table((EFI_GUID)SMBIOS_TABLE_GUID);
 	if (ep && ep[0] == '_' && ep[1] == 'S' && ep[2] == 'M' && ep[3] == '_') {
 		/* SMBIOS 2: version at 6/7, length at 22, 32-bit address at 24. */
-		*table = (const void *)(uintptr_t)le32(ep + 24);
+		*table = (const void *)(uintptr_t)get_le32(ep + 24);
 		*len = (size_t)(ep[22] | ep[23] << 8);
 		*version = (unsigned)ep[6] << 8 | ep[7];
 		return true;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "bzimage.h"
+#include "byteorder.h"
 
 #define OFF_SETUP_SECTS    0x1f1
 #define OFF_SYSSIZE        0x1f4
@@ -22,26 +23,11 @@
 #define OFF_INIT_SIZE      0x260
 #define OFF_HANDOVER       0x264
 
-static uint16_t get16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t get64(const uint8_t *p)
-{
-	return get32(p) | (uint64_t)get32(p + 4) << 32;
-}
-
 /* The kernel_version field points (from 0x200) to a NUL-terminated string
  * inside the setup code; kept only if it ends there (cut to fit). */
 static void read_kernel_version(const uint8_t *d, struct bzimage_info *info)
 {
-	uint16_t ptr = get16(d + OFF_KERNEL_VERSION);
+	uint16_t ptr = get_le16(d + OFF_KERNEL_VERSION);
 	size_t at = 0x200 + (size_t)ptr, n = 0;
 
 	info->kernel_version[0] = '\0';
@@ -63,11 +49,11 @@ enum bz_status bzimage_parse(const void *data, size_t len, struct bzimage_info *
 	size_t header_end;
 
 	memset(info, 0, sizeof(*info));
-	if (len < OFF_BOOT_FLAG + 2 || get16(d + OFF_BOOT_FLAG) != 0xaa55)
+	if (len < OFF_BOOT_FLAG + 2 || get_le16(d + OFF_BOOT_FLAG) != 0xaa55)
 		return BZ_NOT_LINUX;
 	if (len < OFF_VERSION + 2 || memcmp(d + OFF_HEADER, "HdrS", 4) != 0)
 		return BZ_NOT_LINUX;
-	info->version = get16(d + OFF_VERSION);
+	info->version = get_le16(d + OFF_VERSION);
 	if (info->version < 0x0200)
 		return BZ_TOO_OLD;
 
@@ -81,31 +67,31 @@ enum bz_status bzimage_parse(const void *data, size_t len, struct bzimage_info *
 	    header_end < OFF_VERSION + 2)
 		return BZ_TRUNCATED;
 	info->kernel_size = len - info->setup_size;
-	if (info->kernel_size == 0 || (uint64_t)get32(d + OFF_SYSSIZE) * 16 > info->kernel_size)
+	if (info->kernel_size == 0 || (uint64_t)get_le32(d + OFF_SYSSIZE) * 16 > info->kernel_size)
 		return BZ_TRUNCATED;
 
 	info->loadflags = d[OFF_LOADFLAGS];
-	info->code32_start = get32(d + OFF_CODE32_START);
+	info->code32_start = get_le32(d + OFF_CODE32_START);
 	if (!(info->loadflags & BZ_LOADED_HIGH))
 		return BZ_NOT_BZIMAGE;
 	info->initrd_addr_max = 0x37ffffff;
 	info->cmdline_size = 255;
 	if (info->version >= 0x0203 && header_end >= OFF_INITRD_MAX + 4)
-		info->initrd_addr_max = get32(d + OFF_INITRD_MAX);
+		info->initrd_addr_max = get_le32(d + OFF_INITRD_MAX);
 	if (info->version >= 0x0205 && header_end >= OFF_RELOCATABLE + 1) {
-		info->kernel_alignment = get32(d + OFF_KERNEL_ALIGN);
+		info->kernel_alignment = get_le32(d + OFF_KERNEL_ALIGN);
 		info->relocatable = d[OFF_RELOCATABLE] != 0;
 	}
 	if (info->version >= 0x0206 && header_end >= OFF_CMDLINE_SIZE + 4)
-		info->cmdline_size = get32(d + OFF_CMDLINE_SIZE);
+		info->cmdline_size = get_le32(d + OFF_CMDLINE_SIZE);
 	if (info->version >= 0x020a && header_end >= OFF_INIT_SIZE + 4) {
-		info->pref_address = get64(d + OFF_PREF_ADDRESS);
-		info->init_size = get32(d + OFF_INIT_SIZE);
+		info->pref_address = get_le64(d + OFF_PREF_ADDRESS);
+		info->init_size = get_le32(d + OFF_INIT_SIZE);
 	}
 	if (info->version >= 0x020b && header_end >= OFF_HANDOVER + 4)
-		info->handover_offset = get32(d + OFF_HANDOVER);
+		info->handover_offset = get_le32(d + OFF_HANDOVER);
 	if (info->version >= 0x020c && header_end >= OFF_XLOADFLAGS + 2)
-		info->xloadflags = get16(d + OFF_XLOADFLAGS);
+		info->xloadflags = get_le16(d + OFF_XLOADFLAGS);
 	read_kernel_version(d, info);
 	return BZ_OK;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "pe_image.h"
+#include "byteorder.h"
 
 #define DOS_LFANEW       0x3c
 #define COFF_HEADER_LEN  20
@@ -16,16 +17,6 @@
 #define OPT_MIN_LEN      70
 #define SECTION_LEN      40
 
-static uint16_t get16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 enum pe_status pe_image_parse(const void *data, size_t len, struct pe_info *info)
 {
 	const uint8_t *d = data;
@@ -37,7 +28,7 @@ enum pe_status pe_image_parse(const void *data, size_t len, struct pe_info *info
 		return PE_NOT_PE;
 	if (len < DOS_LFANEW + 4)
 		return PE_TRUNCATED;
-	pe = get32(d + DOS_LFANEW);
+	pe = get_le32(d + DOS_LFANEW);
 	/* Lengths are compared as differences: pe + n could wrap. */
 	if (pe > len || len - pe < 4)
 		return PE_TRUNCATED;
@@ -46,16 +37,16 @@ enum pe_status pe_image_parse(const void *data, size_t len, struct pe_info *info
 	if (len - pe - 4 < COFF_HEADER_LEN)
 		return PE_TRUNCATED;
 
-	info->machine = get16(d + pe + 4);
-	info->sections = get16(d + pe + 6);
-	opt_len = get16(d + pe + 20);
+	info->machine = get_le16(d + pe + 4);
+	info->sections = get_le16(d + pe + 6);
+	opt_len = get_le16(d + pe + 20);
 	opt = (size_t)pe + 4 + COFF_HEADER_LEN;
 	if (opt_len < OPT_MIN_LEN)
 		return PE_BAD_HEADER;
 	if (len - opt < opt_len)
 		return PE_TRUNCATED;
 
-	switch (get16(d + opt)) {
+	switch (get_le16(d + opt)) {
 	case OPT_MAGIC_PE32:
 		info->pe32plus = false;
 		break;
@@ -65,9 +56,9 @@ enum pe_status pe_image_parse(const void *data, size_t len, struct pe_info *info
 	default:
 		return PE_BAD_HEADER;
 	}
-	info->entry = get32(d + opt + OPT_ENTRY);
-	info->image_size = get32(d + opt + OPT_IMAGE_SIZE);
-	info->subsystem = get16(d + opt + OPT_SUBSYSTEM);
+	info->entry = get_le32(d + opt + OPT_ENTRY);
+	info->image_size = get_le32(d + opt + OPT_IMAGE_SIZE);
+	info->subsystem = get_le16(d + opt + OPT_SUBSYSTEM);
 
 	/* The section table follows; the loader reads all of it. */
 	sections_end = opt + opt_len + (size_t)info->sections * SECTION_LEN;

@@ -3,6 +3,7 @@
  * Fields name strings by number, 1 for the first. */
 #include <string.h>
 #include "settings_smbios.h"
+#include "byteorder.h"
 
 #define TYPE_SYSTEM 1
 #define TYPE_ENCLOSURE 3
@@ -37,16 +38,6 @@ static void copy_string(const uint8_t *start, const uint8_t *end, unsigned index
 	}
 }
 
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t le64(const uint8_t *p)
-{
-	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
-}
-
 static void parse_system(const uint8_t *s, uint8_t len, const uint8_t *strings,
 			 const uint8_t *end, unsigned version, struct smbios_identity *id)
 {
@@ -78,12 +69,12 @@ static void parse_memory_range(const uint8_t *s, uint8_t len, uint64_t *total_kb
 	uint64_t start, end;
 	if (len < 0x0f)
 		return;
-	start = le32(s + 4);
-	end = le32(s + 8);
+	start = get_le32(s + 4);
+	end = get_le32(s + 8);
 	if (start == 0xffffffff && len >= 0x1f) {
 		/* Extended addresses are in bytes, not KiB. */
-		start = le64(s + 0x0f) / 1024;
-		end = le64(s + 0x17) / 1024;
+		start = get_le64(s + 0x0f) / 1024;
+		end = get_le64(s + 0x17) / 1024;
 	}
 	if (end >= start)
 		*total_kb += end - start + 1;
