@@ -316,18 +316,29 @@ static int lookup(const struct spec *s, uint8_t *buf, size_t size, const uint8_t
 	return len;
 }
 
+/* A setting's value for reading it out: parses spec and looks it up, with a
+ * scratch buffer (*scratch, heap; the caller frees it) for values that are
+ * built rather than stored. The value's length or a negative error. */
+static int find_value(const char *spec, struct spec *s, uint8_t **scratch, const uint8_t **data,
+		      const struct setting_type **type, const char **origin)
+{
+	int rc = parse_spec(spec, s);
+	*scratch = malloc(SETTINGS_MAX_VALUE);
+	if (!*scratch)
+		return SETTINGS_ERR_NOMEM;
+	if (rc == 0)
+		rc = lookup(s, *scratch, SETTINGS_MAX_VALUE, data, type, origin);
+	return rc;
+}
+
 int settings_format(const char *spec, char *buf, size_t size)
 {
 	struct spec s;
 	const struct setting_type *type;
 	const uint8_t *data;
 	const char *origin;
-	uint8_t *scratch = malloc(SETTINGS_MAX_VALUE);
-	int rc = parse_spec(spec, &s);
-	if (!scratch)
-		return SETTINGS_ERR_NOMEM;
-	if (rc == 0)
-		rc = lookup(&s, scratch, SETTINGS_MAX_VALUE, &data, &type, &origin);
+	uint8_t *scratch;
+	int rc = find_value(spec, &s, &scratch, &data, &type, &origin);
 	if (rc >= 0) {
 		rc = type->format(data, (size_t)rc, buf, size);
 		if (rc < 0)
@@ -374,12 +385,8 @@ int settings_describe(const char *spec, char *buf, size_t size)
 	const struct setting_type *type;
 	const uint8_t *data;
 	const char *origin;
-	uint8_t *scratch = malloc(SETTINGS_MAX_VALUE);
-	int rc = parse_spec(spec, &s);
-	if (!scratch)
-		return SETTINGS_ERR_NOMEM;
-	if (rc == 0)
-		rc = lookup(&s, scratch, SETTINGS_MAX_VALUE, &data, &type, &origin);
+	uint8_t *scratch;
+	int rc = find_value(spec, &s, &scratch, &data, &type, &origin);
 	if (rc >= 0)
 		rc = describe(&s, origin, type, data, (size_t)rc, buf, size);
 	free(scratch);
