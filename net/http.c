@@ -219,7 +219,13 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 		f->first_body = true;
 		c->sink = sink;
 		c->sink_ctx = f;
-		how = http_conn_send(c, request, len) ? exchange(f, c, u->host, err, err_size) : BROKEN;
+		if (http_conn_send(c, request, len)) {
+			how = exchange(f, c, u->host, err, err_size);
+		} else {
+			snprintf(err, err_size, "could not send the request to %s (connection lost, "
+				 "or out of memory)", u->host);
+			how = BROKEN;
+		}
 		free(request);
 		bool keep = how == DONE && f->resp.keep_alive && !c->spoiled;
 		bool reused = c->reused;
