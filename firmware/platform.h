@@ -42,6 +42,24 @@ void platform_pci_enumerate(pci_visit_fn *visit, void *ctx);
 bool platform_pci_config_read(const struct pci_location *loc, unsigned offset,
 			      unsigned width, uint32_t *value);
 
+/* Native drivers (drivers/): config writes, taking a function from the
+ * firmware, and memory a device reaches by DMA. Registers in BARs are
+ * reached through drivers/bus/pci_regs.h. */
+bool platform_pci_config_write(const struct pci_location *loc, unsigned offset,
+			       unsigned width, uint32_t value);
+/* Takes the function from whatever firmware driver owns it (EFI:
+ * DisconnectController; BIOS: nothing to take) and turns on memory and I/O
+ * decoding and bus mastering. false, with why filled in, when it cannot. */
+bool platform_pci_claim(const struct pci_location *loc, char *why, size_t why_size);
+/* Gives every claimed function back to the firmware (EFI:
+ * ConnectController): before bootnet exits or hands over the machine,
+ * after the native drivers have stopped their devices. */
+void platform_pci_release_all(void);
+/* DMA memory: physically contiguous, 4 KiB aligned, below 4 GiB, zeroed;
+ * *bus is the address the device uses for it. NULL when none is left. */
+void *platform_dma_alloc(size_t size, uint64_t *bus);
+void platform_dma_free(void *ptr, size_t size);
+
 /* The firmware's own network paths (EFI SNP/NII/PXE Base Code, BIOS UNDI). */
 enum netpath_kind { NETPATH_SNP, NETPATH_NII, NETPATH_PXE_BC, NETPATH_UNDI };
 struct netpath_info {
