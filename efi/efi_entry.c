@@ -1,5 +1,7 @@
 /* The EFI application's entry point: keep the firmware's tables, bring
- * up console and clock, run the core, give the machine back. */
+ * up console and clock, run the core, give the machine back. The option
+ * ROM's driver build (BOOTNET_EFI_DRIVER) only installs its driver here and
+ * runs the same efi_run_bootnet later (efi_driver.c). */
 #include "../firmware/main.h"
 #include "efi_platform.h"
 
@@ -17,7 +19,16 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	efi_systab = systab;
 	efi_bs = systab->BootServices;
 	efi_rt = systab->RuntimeServices;
+#ifdef BOOTNET_EFI_DRIVER
+	/* The option ROM's driver: bootnet runs later, from its boot option. */
+	return efi_driver_install();
+#else
+	return efi_run_bootnet();
+#endif
+}
 
+EFI_STATUS efi_run_bootnet(void)
+{
 	/* The firmware's 5-minute watchdog would reset us mid-download. */
 	efi_bs->SetWatchdogTimer(0, 0, 0, NULL);
 	efi_console_init();

@@ -9,6 +9,11 @@ extern EFI_SYSTEM_TABLE *efi_systab;
 extern EFI_BOOT_SERVICES *efi_bs;
 extern EFI_RUNTIME_SERVICES *efi_rt;
 
+/* Console, clock and NICs up, then the core; returns when it ends. */
+EFI_STATUS efi_run_bootnet(void);
+/* The option ROM driver's entry (efi_driver.c, BOOTNET_EFI_DRIVER builds). */
+EFI_STATUS efi_driver_install(void);
+
 void efi_console_init(void);
 void efi_time_init(void);
 void efi_connect_network_devices(void);
