@@ -17,7 +17,7 @@ lab_wait_for 'net0: 10\.77\.0\.[0-9]+/24' 120
 lab_wait_for '^ISO-SCRIPT 10\.77\.0\.[0-9]+$' 60
 lab_qemu_stop
 
-lab_boot_usb "$iso"
+lab_boot_usb x86_64 "$iso"
 lab_wait_for 'bootnet .* \(x86_64, efi\)' 180
 lab_expect 'starting Boot[0-9A-F]+ "UEFI QEMU QEMU USB HARDDRIVE'
 lab_wait_for '^ISO-SCRIPT 10\.77\.0\.[0-9]+$' 120

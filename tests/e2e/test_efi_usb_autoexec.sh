@@ -29,7 +29,7 @@ SCRIPT
 "$LAB_TOP/tools/mkusb" --x64 "$LAB_TOP/bin/bootnet-x86_64.efi" --ia32 "$LAB_TOP/bin/bootnet-i386.efi" \
 	--script "$LAB_DIR/root.ipxe" -o "$LAB_DIR/autoexec.usb" || lab_fail "mkusb failed"
 
-lab_boot_usb "$LAB_DIR/autoexec.usb" -m 1024
+lab_boot_usb x86_64 "$LAB_DIR/autoexec.usb" -m 1024
 lab_wait_for 'bootnet .* \(x86_64, efi\)' 180
 lab_wait_for 'bootnet: running \\autoexec\.ipxe on the boot volume' 60
 lab_wait_for '^AUTOEXEC-ROOT efi$' 30
@@ -48,7 +48,7 @@ lab_qemu_stop
 printf '#!ipxe\necho AUTOEXEC-BESIDE\npoweroff\n' > "$LAB_DIR/beside.ipxe"
 MTOOLS_SKIP_CHECK=1 mcopy -i "$LAB_DIR/autoexec.usb@@$((2048 * 512))" "$LAB_DIR/beside.ipxe" \
 	::/EFI/BOOT/autoexec.ipxe || lab_fail "mcopy into the image failed"
-lab_boot_usb "$LAB_DIR/autoexec.usb"
+lab_boot_usb x86_64 "$LAB_DIR/autoexec.usb"
 lab_wait_for 'bootnet: running \\EFI\\BOOT\\autoexec\.ipxe on the boot volume' 180
 lab_wait_for '^AUTOEXEC-BESIDE$' 30
 lab_expect_not 'AUTOEXEC-ROOT'

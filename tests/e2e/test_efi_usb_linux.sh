@@ -19,7 +19,7 @@ initrd initrd.gz
 boot
 SCRIPT
 
-lab_boot_usb "$usb" -m 1024
+lab_boot_usb x86_64 "$usb" -m 1024
 lab_wait_for 'bootnet .* \(x86_64, efi\)' 180
 lab_wait_for '^LINUX-SCRIPT' 180
 lab_wait_for '^INIT-START' 600
