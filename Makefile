@@ -45,7 +45,8 @@ endif
 # ---------------------------------------------------------------- sources
 CORE_SRCS := $(wildcard firmware/*.c) $(wildcard drivers/bus/*.c) $(wildcard drivers/net/*.c) $(wildcard net/*.c)
 LIBC_SRCS := $(wildcard firmware/libc/*.c)
-EFI_SRCS  := $(wildcard efi/*.c)
+# efi_driver_entry.c is the option ROM driver's entry (tools/media.mk).
+EFI_SRCS  := $(filter-out efi/efi_driver_entry.c,$(wildcard efi/*.c))
 
 LWIP_SRCS := $(addprefix $(LWIP)/src/core/, init.c def.c inet_chksum.c ip.c mem.c memp.c \
 	netif.c pbuf.c raw.c stats.c sys.c altcp.c altcp_alloc.c altcp_tcp.c tcp.c tcp_in.c \
@@ -73,17 +74,6 @@ CFLAGS_i386   := -m32 -march=i686 -fpic
 ifeq ($(NETPATH),nii)
 CFLAGS_x86_64 += -DBOOTNET_PREFER_NII
 CFLAGS_i386   += -DBOOTNET_PREFER_NII
-endif
-# `make EFI_DRIVER=1 BIN=dir BUILD=dir/build`: bootnet as a UEFI
-# boot-service driver (PE subsystem 11) for the NIC ROM_VENDOR:ROM_DEVICE,
-# the program in bin/bootnet.efirom (tools/media.mk, efi/efi_driver.c).
-EFI_SUBSYSTEM := 10
-ROM_VENDOR ?= 8086
-ROM_DEVICE ?= 100e
-ifeq ($(EFI_DRIVER),1)
-EFI_SUBSYSTEM := 11
-CFLAGS_x86_64 += -DBOOTNET_EFI_DRIVER -DROM_VENDOR=0x$(ROM_VENDOR) -DROM_DEVICE=0x$(ROM_DEVICE)
-CFLAGS_i386   += -DBOOTNET_EFI_DRIVER -DROM_VENDOR=0x$(ROM_VENDOR) -DROM_DEVICE=0x$(ROM_DEVICE)
 endif
 LDEMU_x86_64  := elf_x86_64
 LDEMU_i386    := elf_i386
@@ -142,7 +132,7 @@ $$($(1)_OBJ)/bootnet.so: $$($(1)_OWN_OBJS) $$($(1)_OBJ)/liblwip.a $$($(1)_OBJ)/l
 $(BIN)/bootnet-$(1).efi: $$($(1)_OBJ)/bootnet.so
 	$$(call say,EFI $$@)
 	$$(Q)$$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
-		-j '.rel.*' -j '.rela.*' -j .reloc --target $$(EFITARGET_$(1)) --subsystem=$(EFI_SUBSYSTEM) $$< $$@
+		-j '.rel.*' -j '.rela.*' -j .reloc --target $$(EFITARGET_$(1)) --subsystem=10 $$< $$@
 
 -include $$(shell find $$($(1)_OBJ) -name '*.d' 2>/dev/null)
 endef

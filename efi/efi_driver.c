@@ -1,6 +1,6 @@
 /* bootnet as a UEFI boot-service driver, the program inside
- * bin/bootnet.efirom (`make` builds it with BOOTNET_EFI_DRIVER; UEFI spec,
- * "UEFI Driver Model" and "Load File Protocol").
+ * bin/bootnet.efirom (entry point in efi_driver_entry.c; UEFI spec, "UEFI
+ * Driver Model" and "Load File Protocol").
  *
  * The firmware's PCI bus driver starts the driver from the NIC's option ROM;
  * its entry point only installs a Driver Binding. Start(), for the NIC it
@@ -12,23 +12,15 @@
  * goes on with the next option.
  *
  * The NIC is "ours" when it has the PCI vendor:device the ROM was built for
- * (ROM_VENDOR, ROM_DEVICE) or is the device whose ROM the driver was loaded
+ * or is the device whose ROM the driver was loaded
  * from: so `tools/mkefirom --vendor --device` retargets a ROM without a
  * rebuild. PciIo is only looked at, never opened BY_DRIVER: the firmware's
  * own NIC driver (SNP, which bootnet drives) keeps the device. */
-#ifdef BOOTNET_EFI_DRIVER
 #include <stdlib.h>
 #include <string.h>
-#include "../firmware/main.h"
 #include "efi_exec.h"
 #include "efi_platform.h"
 
-#ifndef ROM_VENDOR
-#define ROM_VENDOR 0x8086
-#endif
-#ifndef ROM_DEVICE
-#define ROM_DEVICE 0x100e
-#endif
 #define MAX_NICS 8
 
 static EFI_GUID pci_guid = EFI_PCI_IO_PROTOCOL_GUID;
@@ -54,6 +46,7 @@ struct nic_child {
 };
 static struct nic_child nics[MAX_NICS];
 static BOOLEAN running;
+static UINT16 rom_vendor, rom_device;
 
 static struct nic_child *nic_of(EFI_HANDLE controller)
 {
@@ -77,7 +70,7 @@ static BOOLEAN is_our_nic(EFI_HANDLE controller)
 		return TRUE;
 	if (io->Pci.Read(io, EfiPciIoWidthUint16, 0, 2, ids) != EFI_SUCCESS)
 		return FALSE;
-	return ids[0] == ROM_VENDOR && ids[1] == ROM_DEVICE;
+	return ids[0] == rom_vendor && ids[1] == rom_device;
 }
 
 static EFI_STATUS EFIAPI binding_supported(EFI_DRIVER_BINDING_PROTOCOL *this,
@@ -158,11 +151,12 @@ static EFI_DRIVER_BINDING_PROTOCOL binding = {
 	.Version = 0x10,
 };
 
-EFI_STATUS efi_driver_install(void)
+EFI_STATUS efi_driver_install(UINT16 vendor, UINT16 device)
 {
+	rom_vendor = vendor;
+	rom_device = device;
 	binding.ImageHandle = efi_image_handle;
 	binding.DriverBindingHandle = efi_image_handle;
 	return efi_bs->InstallProtocolInterface(&binding.DriverBindingHandle, &binding_guid,
 						EFI_NATIVE_INTERFACE, &binding);
 }
-#endif

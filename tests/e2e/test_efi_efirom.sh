@@ -9,7 +9,7 @@
 #    file's script.
 . "$(dirname "$0")/lab.sh"
 
-rom=$LAB_TOP/bin/bootnet.efirom driver=$LAB_TOP/build/efirom/bin/bootnet-x86_64.efi
+rom=$LAB_TOP/bin/bootnet.efirom driver=$LAB_TOP/build/efirom/bootnet-driver-x86_64.efi
 [ -r "$rom" ] && [ -r "$driver" ] || lab_fail "no $rom (run make)"
 lab_start --dhcp-boot=boot/rom.ipxe
 mkdir -p "$LAB_DIR/tftp/boot"

@@ -5,7 +5,7 @@
 # a corrupted field is caught.
 . "$(dirname "$0")/check.sh"
 need_tool python3
-rom=$TOP/bin/bootnet.efirom driver=$TOP/build/efirom/bin/bootnet-x86_64.efi
+rom=$TOP/bin/bootnet.efirom driver=$TOP/build/efirom/bootnet-driver-x86_64.efi
 [ -r "$rom" ] && [ -r "$driver" ] || fail "build bin/ first (make)"
 
 out=$(python3 efirom_check.py "$rom") || { echo "$out"; fail "efirom_check.py on bin/bootnet.efirom"; }
