@@ -42,7 +42,7 @@ say = @echo "  $(1)"
 endif
 
 # ---------------------------------------------------------------- sources
-CORE_SRCS := $(wildcard firmware/*.c) $(wildcard drivers/bus/*.c) $(wildcard net/*.c)
+CORE_SRCS := $(wildcard firmware/*.c) $(wildcard drivers/bus/*.c) $(wildcard drivers/net/*.c) $(wildcard net/*.c)
 LIBC_SRCS := $(wildcard firmware/libc/*.c)
 EFI_SRCS  := $(wildcard efi/*.c)
 

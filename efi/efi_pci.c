@@ -1,12 +1,16 @@
 /* PCI on EFI: every device the firmware's PCI bus driver published as a
- * PciIo handle, read through that PciIo. */
+ * PciIo handle, read and written through that PciIo; native drivers claim
+ * a function by disconnecting the firmware's drivers from it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include "../firmware/platform.h"
 #include "efi_platform.h"
 
 struct efi_pci_device {
 	struct pci_location loc;
+	EFI_HANDLE handle;
 	EFI_PCI_IO_PROTOCOL *io;
+	BOOLEAN claimed;         /* disconnected from the firmware's drivers by us */
 };
 
 static struct efi_pci_device *devices;
@@ -45,6 +49,7 @@ static void find_devices(void)
 			continue;
 		struct efi_pci_device *dev = &devices[device_count++];
 		dev->loc = (struct pci_location){ (uint16_t)s, (uint8_t)b, (uint8_t)d, (uint8_t)f };
+		dev->handle = handles[i];
 		dev->io = io;
 	}
 	if (count)
@@ -59,19 +64,76 @@ void platform_pci_enumerate(pci_visit_fn *visit, void *ctx)
 		visit(&devices[i].loc, ctx);
 }
 
-bool platform_pci_config_read(const struct pci_location *loc, unsigned offset, unsigned width,
-			      uint32_t *value)
+static struct efi_pci_device *device_at(const struct pci_location *loc)
 {
-	EFI_PCI_IO_PROTOCOL_WIDTH w = width == 1 ? EfiPciIoWidthUint8 :
-				      width == 2 ? EfiPciIoWidthUint16 : EfiPciIoWidthUint32;
 	find_devices();
 	for (UINTN i = 0; i < device_count; i++) {
 		const struct pci_location *l = &devices[i].loc;
-		if (l->segment != loc->segment || l->bus != loc->bus || l->dev != loc->dev ||
-		    l->fn != loc->fn)
-			continue;
-		*value = 0;
-		return devices[i].io->Pci.Read(devices[i].io, w, offset, 1, value) == EFI_SUCCESS;
+		if (l->segment == loc->segment && l->bus == loc->bus && l->dev == loc->dev &&
+		    l->fn == loc->fn)
+			return &devices[i];
 	}
-	return false;
+	return NULL;
+}
+
+static EFI_PCI_IO_PROTOCOL_WIDTH io_width(unsigned width)
+{
+	return width == 1 ? EfiPciIoWidthUint8 : width == 2 ? EfiPciIoWidthUint16 : EfiPciIoWidthUint32;
+}
+
+bool platform_pci_config_read(const struct pci_location *loc, unsigned offset, unsigned width,
+			      uint32_t *value)
+{
+	struct efi_pci_device *d = device_at(loc);
+	*value = 0;
+	return d && d->io->Pci.Read(d->io, io_width(width), offset, 1, value) == EFI_SUCCESS;
+}
+
+bool platform_pci_config_write(const struct pci_location *loc, unsigned offset, unsigned width,
+			       uint32_t value)
+{
+	struct efi_pci_device *d = device_at(loc);
+	return d && d->io->Pci.Write(d->io, io_width(width), offset, 1, &value) == EFI_SUCCESS;
+}
+
+bool platform_pci_claim(const struct pci_location *loc, char *why, size_t why_size)
+{
+	struct efi_pci_device *d = device_at(loc);
+	EFI_STATUS status;
+
+	if (!d) {
+		snprintf(why, why_size, "no PciIo for this function");
+		return false;
+	}
+	/* The firmware's SNP/UNDI driver lets go of the NIC; ours takes it. */
+	status = efi_bs->DisconnectController(d->handle, NULL, NULL);
+	if (status != EFI_SUCCESS && status != EFI_NOT_FOUND) {
+		snprintf(why, why_size, "the firmware's driver would not let go of it: %s",
+			 efi_strerror(status));
+		return false;
+	}
+	d->claimed = TRUE;
+	/* Only what the function has: asking for I/O decoding on a device
+	 * without I/O BARs fails on some firmware. */
+	UINT64 supported = 0;
+	d->io->Attributes(d->io, EfiPciIoAttributeOperationSupported, 0, &supported);
+	supported &= EFI_PCI_IO_ATTRIBUTE_IO | EFI_PCI_IO_ATTRIBUTE_MEMORY |
+		     EFI_PCI_IO_ATTRIBUTE_BUS_MASTER;
+	status = d->io->Attributes(d->io, EfiPciIoAttributeOperationEnable, supported, NULL);
+	if (status != EFI_SUCCESS) {
+		snprintf(why, why_size, "cannot enable decoding and bus mastering: %s",
+			 efi_strerror(status));
+		return false;
+	}
+	return true;
+}
+
+void platform_pci_release_all(void)
+{
+	for (UINTN i = 0; i < device_count; i++) {
+		if (!devices[i].claimed)
+			continue;
+		devices[i].claimed = FALSE;
+		efi_bs->ConnectController(devices[i].handle, NULL, NULL, TRUE);
+	}
 }

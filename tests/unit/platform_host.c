@@ -94,7 +94,7 @@ struct host_pci_function host_pci_device(uint8_t bus, uint8_t dev, uint8_t fn, u
 					 uint16_t device, uint8_t class_code, uint8_t subclass,
 					 uint8_t revision)
 {
-	struct host_pci_function f = { { 0, bus, dev, fn }, { 0 } };
+	struct host_pci_function f = { { 0, bus, dev, fn }, { 0 }, { 0 } };
 	f.config[0] = vendor & 0xff;
 	f.config[1] = vendor >> 8;
 	f.config[2] = device & 0xff;
@@ -111,21 +111,45 @@ void platform_pci_enumerate(pci_visit_fn *visit, void *ctx)
 		visit(&pci[i].loc, ctx);
 }
 
-bool platform_pci_config_read(const struct pci_location *loc, unsigned offset, unsigned width,
-			      uint32_t *value)
+struct host_pci_function *host_pci_find(const struct pci_location *loc)
 {
 	for (int i = 0; i < pci_count; i++) {
 		const struct pci_location *l = &pci[i].loc;
-		if (l->segment != loc->segment || l->bus != loc->bus || l->dev != loc->dev ||
-		    l->fn != loc->fn)
-			continue;
-		if (offset + width > sizeof(pci[i].config))
-			return false;
-		*value = 0;
-		memcpy(value, pci[i].config + offset, width);
-		return true;
+		if (l->segment == loc->segment && l->bus == loc->bus && l->dev == loc->dev &&
+		    l->fn == loc->fn)
+			return &pci[i];
 	}
-	return false;
+	return NULL;
+}
+
+bool platform_pci_config_read(const struct pci_location *loc, unsigned offset, unsigned width,
+			      uint32_t *value)
+{
+	struct host_pci_function *f = host_pci_find(loc);
+	if (!f || offset + width > sizeof(f->config))
+		return false;
+	*value = 0;
+	memcpy(value, f->config + offset, width);
+	return true;
+}
+
+bool platform_pci_config_write(const struct pci_location *loc, unsigned offset, unsigned width,
+			       uint32_t value)
+{
+	struct host_pci_function *f = host_pci_find(loc);
+	if (!f || offset + width > sizeof(f->config))
+		return false;
+	if (width == 4 && offset >= 0x10 && offset < 0x28 && value == 0xffffffff) {
+		/* BAR sizing: the address bits read back as zeros, the type bits stay. */
+		uint32_t size = f->bar_size[(offset - 0x10) / 4];
+		uint32_t type = 0;
+		memcpy(&type, f->config + offset, 4);
+		value = size ? (~(size - 1) & ~0xfu) | (type & 0xf) : 0;
+		if (size && (type & 1))
+			value = (~(size - 1) & ~0x3u) | 1;
+	}
+	memcpy(f->config + offset, &value, width);
+	return true;
 }
 
 static struct netpath_info netpaths[64];
