@@ -17,6 +17,7 @@
 #include "bios_linux_layout.h"
 #include "bios_loader.h"
 #include "bios_memory.h"
+#include "bios_platform.h"
 #include "bios_thunk.h"
 
 #define MAX_RAM_RANGES 64
@@ -48,16 +49,16 @@ static int plan(struct image *img, const struct bzimage_info *bz, const char *cm
 static void place(struct image *img, const struct bzimage_info *bz, const char *cmdline,
 		  size_t initrd_len, const struct linux_layout *l)
 {
-	uint8_t *setup = bios_linear_ptr(l->setup);
+	uint8_t *setup = bios_linear(l->setup);
 
 	memcpy(setup, img->data, bz->setup_size);
 	/* boot.rst: heap_end_ptr is the end of heap and stack minus 0x200. */
 	bzimage_params_set_realmode(setup, l->kernel, (uint16_t)(l->heap_end - 0x200), l->cmdline,
 				    l->initrd, (uint32_t)initrd_len);
-	memcpy(bios_linear_ptr(l->cmdline), cmdline, strlen(cmdline) + 1);
-	memcpy(bios_linear_ptr(l->kernel), img->data + bz->setup_size, bz->kernel_size);
+	memcpy(bios_linear(l->cmdline), cmdline, strlen(cmdline) + 1);
+	memcpy(bios_linear(l->kernel), img->data + bz->setup_size, bz->kernel_size);
 	if (initrd_len)
-		image_initrd_build(img, bios_linear_ptr(l->initrd));
+		image_initrd_build(img, bios_linear(l->initrd));
 }
 
 int bios_linux_boot(struct image *img)

@@ -4,18 +4,11 @@
 #ifndef BIOS_LOADER_H
 #define BIOS_LOADER_H
 
-#include <stdint.h>
 #include "../firmware/image.h"
 
 /* A bzImage through the x86 boot protocol's real-mode entry. */
 int bios_linux_boot(struct image *img);
 /* A PXE NBP at 0000:7C00, through the PXE stack bootnet was loaded with. */
 int bios_nbp_chain(struct image *img);
-
-/* The core runs with flat segments based at 0: a linear address is a pointer. */
-static inline void *bios_linear_ptr(uint32_t linear)
-{
-	return (void *)(uintptr_t)linear;
-}
 
 #endif

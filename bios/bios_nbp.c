@@ -12,6 +12,7 @@
 #include "../firmware/netdev.h"
 #include "bios_loader.h"
 #include "bios_memory.h"
+#include "bios_platform.h"
 #include "bios_nbp_layout.h"
 #include "bios_pxe_struct.h"
 #include "bios_thunk.h"
@@ -48,7 +49,7 @@ static int find_pxe_stack(struct far_ptr *pxenv, struct far_ptr *pxe, char *why,
 	pxenv->seg = regs.es;
 	pxenv->off = (uint16_t)regs.ebx;
 	at = real_linear(pxenv->seg, pxenv->off);
-	if (!pxenv_check(bios_linear_ptr(at), low_avail(at), &version, pxe, detail, sizeof(detail))) {
+	if (!pxenv_check(bios_linear(at), low_avail(at), &version, pxe, detail, sizeof(detail))) {
 		snprintf(why, why_size, "the PXE stack's PXENV+ at %04x:%04x is not valid: %s",
 			 pxenv->seg, pxenv->off, detail);
 		return -1;
@@ -56,7 +57,7 @@ static int find_pxe_stack(struct far_ptr *pxenv, struct far_ptr *pxe, char *why,
 	if (version < 0x0201)
 		return 0; /* PXE 2.0 has no !PXE: the NBP gets 0000:0000 */
 	at = real_linear(pxe->seg, pxe->off);
-	if (!pxe_check(bios_linear_ptr(at), low_avail(at), detail, sizeof(detail))) {
+	if (!pxe_check(bios_linear(at), low_avail(at), detail, sizeof(detail))) {
 		snprintf(why, why_size, "the PXE stack's !PXE at %04x:%04x is not valid: %s",
 			 pxe->seg, pxe->off, detail);
 		return -1;
@@ -82,8 +83,8 @@ int bios_nbp_chain(struct image *img)
 		       pxe.seg, pxe.off);
 	netdev_close_all();
 
-	memcpy(bios_linear_ptr(l.load), img->data, img->len);
-	stack = bios_linear_ptr(l.stack);
+	memcpy(bios_linear(l.load), img->data, img->len);
+	stack = bios_linear(l.stack);
 	memcpy(stack, return_stub, sizeof(return_stub));
 	/* SS:SP: the far return (offset, segment), then the !PXE pointer. */
 	uint16_t words[4] = { 0, real_seg(l.stack), pxe.off, pxe.seg };
