@@ -2,7 +2,8 @@
  *   a bzImage -> the x86 boot protocol's real-mode entry (bios_linux.c);
  *   a PXE NBP (by name: .0 .pxe .kpxe .kkpxe .com) -> 0000:7C00 through
  *     the kept PXE stack (bios_nbp.c);
- *   an EFI program, a multiboot kernel, a broken kernel -> a sentence
+ *   a multiboot (1) kernel -> 32-bit protected mode (bios_multiboot.c);
+ *   an EFI program, a broken kernel -> a sentence
  *     saying why not (probe says yes to them so that the user hears it). */
 #include "../firmware/bzimage.h"
 #include "../firmware/console.h"
@@ -32,13 +33,11 @@ int platform_image_exec(struct image *img)
 		console_printf("%s: this is an EFI program; bootnet is running on BIOS\n", img->name);
 		return -1;
 	case BIOS_IMAGE_MULTIBOOT:
-		console_printf("%s: this is a multiboot kernel; bootnet cannot boot multiboot "
-			       "kernels on BIOS yet\n", img->name);
-		return -1;
+		return bios_multiboot_boot(img);
 	case BIOS_IMAGE_OTHER:
 		break;
 	}
-	console_printf("%s: not something bootnet starts on BIOS (a Linux bzImage, or a PXE NBP "
-		       "named *.0, *.pxe, *.kpxe or *.com)\n", img->name);
+	console_printf("%s: not something bootnet starts on BIOS (a Linux bzImage, a multiboot "
+		       "kernel, or a PXE NBP named *.0, *.pxe, *.kpxe or *.com)\n", img->name);
 	return -1;
 }

@@ -10,5 +10,7 @@
 int bios_linux_boot(struct image *img);
 /* A PXE NBP at 0000:7C00, through the PXE stack bootnet was loaded with. */
 int bios_nbp_chain(struct image *img);
+/* A multiboot (1) kernel, entered in 32-bit protected mode. */
+int bios_multiboot_boot(struct image *img);
 
 #endif
