@@ -10,11 +10,11 @@
 #include <string.h>
 #include "../firmware/console.h"
 #include "../firmware/netdev.h"
+#include "../firmware/pxe_undi.h"
 #include "bios_loader.h"
 #include "bios_memory.h"
 #include "bios_platform.h"
 #include "bios_nbp_layout.h"
-#include "bios_pxe_struct.h"
 #include "bios_thunk.h"
 
 #define PXE_INSTALL_CHECK 0x5650  /* INT 1Ah AX: "PXE installation check" */
@@ -24,50 +24,58 @@
 /* int 18h; sti; hlt; jmp back to hlt: where an NBP returning lands. */
 static const uint8_t return_stub[] = { 0xcd, 0x18, 0xfb, 0xf4, 0xeb, 0xfd };
 
-/* Bytes readable at a real-mode address before the end of the first MiB. */
-static size_t low_avail(uint32_t linear)
+static const uint8_t *real_ptr(struct segoff16 at)
 {
+	return bios_linear(real_linear(at.seg, at.off));
+}
+
+/* Bytes readable at a real-mode address before the end of the first MiB. */
+static size_t low_avail(struct segoff16 at)
+{
+	uint32_t linear = real_linear(at.seg, at.off);
 	return linear < LOW_MEMORY_END ? LOW_MEMORY_END - linear : 0;
 }
 
-/* PXENV+ and !PXE of the PXE stack, checked; 0, or -1 with why. */
-static int find_pxe_stack(struct far_ptr *pxenv, struct far_ptr *pxe, char *why, size_t why_size)
+static bool pxenv_ok(struct segoff16 at)
 {
-	struct bios_regs regs;
-	uint16_t version;
-	uint32_t at;
-	char detail[96];
+	return (at.seg || at.off) && pxe_pxenv_valid(real_ptr(at), low_avail(at));
+}
 
-	memset(&regs, 0, sizeof(regs));
-	regs.eax = PXE_INSTALL_CHECK;
-	bios_int(0x1a, &regs);
-	if ((regs.eflags & BIOS_CF) || (regs.eax & 0xffff) != PXE_INSTALLED) {
-		snprintf(why, why_size, "there is no PXE stack (INT 1Ah AX=5650h finds none): "
-			 "bootnet was not started from a PXE ROM, or the stack was unloaded");
-		return -1;
+static bool ppxe_ok(struct segoff16 at)
+{
+	return (at.seg || at.off) && pxe_ppxe_valid(real_ptr(at), low_avail(at));
+}
+
+/* The NBP gets what the ROM handed bootnet (PXENV+ from ES:BX, !PXE from
+ * SS:SP+4), each checked; PXE's installation check (INT 1Ah AX=5650h)
+ * and PXENV+'s own !PXE pointer stand in for one that is not valid.
+ * 0, or -1 with why. A PXE 2.0 stack has no !PXE: the NBP gets 0000:0000. */
+static int find_pxe_stack(struct segoff16 *pxenv, struct segoff16 *ppxe, char *why,
+			  size_t why_size)
+{
+	struct bios_regs regs = { .eax = PXE_INSTALL_CHECK };
+
+	*pxenv = (struct segoff16){ bios_handover->pxenv_off, bios_handover->pxenv_seg };
+	*ppxe = (struct segoff16){ bios_handover->ppxe_off, bios_handover->ppxe_seg };
+	if (!pxenv_ok(*pxenv)) {
+		bios_int(0x1a, &regs);
+		*pxenv = (struct segoff16){ (uint16_t)regs.ebx, regs.es };
+		if ((regs.eflags & BIOS_CF) || (regs.eax & 0xffff) != PXE_INSTALLED ||
+		    !pxenv_ok(*pxenv)) {
+			snprintf(why, why_size, "there is no PXE stack (no valid PXENV+ from the ROM, "
+				 "none from INT 1Ah AX=5650h): bootnet was not started from a PXE "
+				 "ROM, or the stack was unloaded");
+			return -1;
+		}
 	}
-	pxenv->seg = regs.es;
-	pxenv->off = (uint16_t)regs.ebx;
-	at = real_linear(pxenv->seg, pxenv->off);
-	if (!pxenv_check(bios_linear(at), low_avail(at), &version, pxe, detail, sizeof(detail))) {
-		snprintf(why, why_size, "the PXE stack's PXENV+ at %04x:%04x is not valid: %s",
-			 pxenv->seg, pxenv->off, detail);
-		return -1;
-	}
-	if (version < 0x0201)
-		return 0; /* PXE 2.0 has no !PXE: the NBP gets 0000:0000 */
-	at = real_linear(pxe->seg, pxe->off);
-	if (!pxe_check(bios_linear(at), low_avail(at), detail, sizeof(detail))) {
-		snprintf(why, why_size, "the PXE stack's !PXE at %04x:%04x is not valid: %s",
-			 pxe->seg, pxe->off, detail);
-		return -1;
-	}
+	if (!ppxe_ok(*ppxe) && !(pxe_pxenv_ppxe(real_ptr(*pxenv), ppxe) && ppxe_ok(*ppxe)))
+		*ppxe = (struct segoff16){ 0, 0 };
 	return 0;
 }
 
 int bios_nbp_chain(struct image *img)
 {
-	struct far_ptr pxenv, pxe;
+	struct segoff16 pxenv, pxe;
 	struct nbp_layout l;
 	struct bios_real_entry entry;
 	uint8_t *stack;

@@ -10,7 +10,7 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 	firmware/pe_image.c firmware/bzimage.c firmware/bzimage_params.c firmware/cpio.c \
 	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c
 # BIOS loaders' pure parts (where a kernel or an NBP goes).
-UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c bios/bios_pxe_struct.c \
+UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c \
 	bios/bios_image_kind.c bios/multiboot.c
 # Core files that call into scripts and downloads: unit tests only, linked
 # with the stand-ins in tests/unit/test_cmd_image_fakes.c (not the fuzzers).
