@@ -5,6 +5,7 @@
 
 #include "../../drivers/bus/nic_driver.h"
 #include "../../firmware/netdev.h"
+#include "test.h"
 #include "tg3_model.h"
 
 struct tg3_rig {
@@ -24,5 +25,14 @@ int tg3_rig_open(struct tg3_rig *rig);
 void tg3_rig_close(struct tg3_rig *rig);
 /* Moves the host clock on. */
 void tg3_rig_wait_ms(uint64_t ms);
+
+/* Stops a test whose device did not probe: its operations are unset. */
+#define REQUIRE_PROBED(rig)                      \
+	do {                                     \
+		if (!CHECK((rig).rc == 0)) {     \
+			tg3_rig_done(&(rig));    \
+			return;                  \
+		}                                \
+	} while (0)
 
 #endif

@@ -163,7 +163,7 @@ TEST(tg3_link_comes_up_with_speed_and_duplex_after_autonegotiation)
 	c.partner_1000 = 0x0800; /* the switch does 1000/full */
 
 	tg3_rig_probe(&rig, &c);
-	CHECK(rig.rc == 0);
+	REQUIRE_PROBED(rig);
 	CHECK(!rig.dev.ops->link_up(&rig.dev)); /* still negotiating */
 	tg3_rig_wait_ms(2500);
 	CHECK(rig.dev.ops->link_up(&rig.dev));
@@ -187,6 +187,7 @@ TEST(tg3_link_speed_is_the_best_both_ends_advertise)
 		char text[96];
 		c.partner_adv = partners[i].adv, c.partner_1000 = partners[i].g;
 		tg3_rig_probe(&rig, &c);
+		REQUIRE_PROBED(rig);
 		tg3_rig_wait_ms(2500);
 		tg3_describe(&rig.dev, text, sizeof(text));
 		CHECK_STR(text, partners[i].want);
@@ -202,7 +203,7 @@ TEST(tg3_no_cable_means_link_down_and_says_so)
 	c.no_cable = true;
 
 	tg3_rig_probe(&rig, &c);
-	CHECK(rig.rc == 0); /* no link is no reason to refuse the device */
+	REQUIRE_PROBED(rig); /* no link is no reason to refuse the device */
 	tg3_rig_wait_ms(10000);
 	CHECK(!rig.dev.ops->link_up(&rig.dev));
 	tg3_describe(&rig.dev, text, sizeof(text));
