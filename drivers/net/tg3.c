@@ -82,6 +82,7 @@ static int tg3_transmit(struct netdev *dev, const void *frame, size_t len)
 			 (unsigned)len);
 		return -1;
 	}
+	tg3_link_poll_cached(tp); /* the MAC follows a renegotiated speed */
 	while (tx_in_flight(tp) >= TG3_TX_BUFFERS) {
 		if (waited >= TX_WAIT_US) {
 			snprintf(dev->error, sizeof(dev->error),

@@ -87,9 +87,13 @@ void tg3_rx_repost(struct tg3 *tp, uint32_t used_slot);
 /* tg3_nvram.c: fills tp->mac and tp->mac_source; 0, or -1 with why. */
 int tg3_read_mac_address(struct tg3 *tp, char *why, size_t why_size);
 /* tg3_phy.c */
+/* Starts autonegotiation (unless the link is up already). */
 int tg3_phy_start(struct tg3 *tp, char *why, size_t why_size);
+/* Reads link, speed and duplex from the PHY now. */
 bool tg3_phy_poll(struct tg3 *tp);
+/* The same at most every 100 ms, and the MAC follows a change. */
 bool tg3_link_poll_cached(struct tg3 *tp);
+/* Port mode, duplex and slot time for the link in tp. */
 void tg3_mac_apply_link(struct tg3 *tp);
 
 /* For the device report: "BCM57766 rev 01, link up 1000/full". */

@@ -221,7 +221,7 @@ int tg3_hw_start(struct tg3 *tp, char *why, size_t why_size)
 	enable_engines(tp);
 	setup_receive_filter(tp);
 	tp->running = true;
-	if (tp->link)
+	if (tg3_phy_poll(tp))
 		tg3_mac_apply_link(tp);
 	return 0;
 

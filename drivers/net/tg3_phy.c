@@ -94,9 +94,6 @@ static void resolve_speed(struct tg3 *tp, uint16_t adv, uint16_t lpa, uint16_t c
 bool tg3_phy_poll(struct tg3 *tp)
 {
 	uint16_t bmsr = 0, adv = 0, lpa = 0, ctrl1000 = 0, stat1000 = 0;
-	bool was_up = tp->link;
-	unsigned old_speed = tp->speed;
-	bool old_duplex = tp->full_duplex;
 
 	tp->link_checked = true;
 	tp->link_checked_ms = platform_now_ms();
@@ -110,8 +107,6 @@ bool tg3_phy_poll(struct tg3 *tp)
 		return false;
 	resolve_speed(tp, adv, lpa, ctrl1000, stat1000);
 	tp->link = true;
-	if (tp->running && (!was_up || old_speed != tp->speed || old_duplex != tp->full_duplex))
-		tg3_mac_apply_link(tp);
 	return true;
 }
 
@@ -132,10 +127,17 @@ void tg3_mac_apply_link(struct tg3 *tp)
 	platform_delay_us(40);
 }
 
-/* Whether the link is up, reading the PHY again when the last answer is old. */
+/* Whether the link is up, reading the PHY again when the last answer is
+ * old; a running MAC follows a new speed or duplex. */
 bool tg3_link_poll_cached(struct tg3 *tp)
 {
-	if (!tp->link_checked || platform_now_ms() - tp->link_checked_ms >= LINK_RECHECK_MS)
-		return tg3_phy_poll(tp);
+	bool was_up = tp->link, old_duplex = tp->full_duplex;
+	unsigned old_speed = tp->speed;
+
+	if (tp->link_checked && platform_now_ms() - tp->link_checked_ms < LINK_RECHECK_MS)
+		return tp->link;
+	if (tg3_phy_poll(tp) && tp->running &&
+	    (!was_up || old_speed != tp->speed || old_duplex != tp->full_duplex))
+		tg3_mac_apply_link(tp);
 	return tp->link;
 }

@@ -203,3 +203,54 @@ TEST(tg3_open_fails_clearly_when_the_bootcode_stops_answering)
 	CHECK(!tg3_model_dma_enabled(rig.model));
 	tg3_rig_done(&rig);
 }
+
+/* The MAC's port mode follows the PHY: MII at 100, GMII at 1000; the
+ * model refuses frames sent with the wrong one. */
+TEST(tg3_mac_follows_the_negotiated_speed)
+{
+	struct tg3_rig rig;
+	uint8_t frame[80];
+	open_rig(&rig);
+	REQUIRE_PROBED(rig);
+
+	tg3_rig_wait_ms(2500); /* autonegotiation done: 1000/full */
+	CHECK(rig.dev.ops->transmit(&rig.dev, frame, make_frame(frame, 80, 1)) == 0);
+	/* The switch is replaced by a 100 Mbit/s one. */
+	rig.model->cfg.partner_1000 = 0;
+	tg3_model_set_cable(rig.model, false);
+	tg3_rig_wait_ms(500);
+	CHECK(!rig.dev.ops->link_up(&rig.dev));
+	tg3_model_set_cable(rig.model, true);
+	tg3_rig_wait_ms(2500);
+	CHECK(rig.dev.ops->transmit(&rig.dev, frame, make_frame(frame, 80, 2)) == 0);
+	CHECK(rig.model->frame_count == 2);
+	CHECK_STR(rig.model->violation, "");
+	tg3_rig_done(&rig);
+}
+
+/* The other families' differences: a 5719's PHY sits at its function
+ * number + 1, a 5761's standard ring control block holds the buffer size
+ * where 57765-class chips hold the ring size. */
+TEST(tg3_sends_and_receives_on_5719_and_5761_class_chips)
+{
+	static const uint16_t devices[] = { 0x1657, 0x1681, 0x1684, 0x16b4 };
+	for (unsigned i = 0; i < sizeof(devices) / sizeof(devices[0]); i++) {
+		struct tg3_model_config c = { .revision = 2, .publish = MODEL_MAC_SRAM,
+					      .device_id = devices[i], .fn = 1 };
+		struct tg3_rig rig;
+		uint8_t frame[1514], out[1600];
+		memcpy(c.bootcode_mac, our_mac, 6);
+		tg3_rig_probe(&rig, &c);
+		REQUIRE_PROBED(rig);
+		CHECK(tg3_rig_open(&rig) == 0);
+		tg3_rig_wait_ms(2500);
+		CHECK(rig.dev.ops->link_up(&rig.dev));
+		CHECK(rig.dev.ops->transmit(&rig.dev, frame, make_frame(frame, 80, i)) == 0);
+		CHECK(rig.model->frame_count == 1);
+		CHECK(tg3_model_receive(rig.model, frame, make_frame(frame, 1514, i)) == 0);
+		CHECK(rig.dev.ops->receive(&rig.dev, out, sizeof(out)) == 1514);
+		CHECK(memcmp(out, frame, 1514) == 0);
+		CHECK_STR(rig.model->violation, "");
+		tg3_rig_done(&rig);
+	}
+}

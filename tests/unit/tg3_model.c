@@ -287,6 +287,21 @@ static void host_put_word(uint64_t bus, unsigned word, uint32_t v)
 	memcpy((uint8_t *)(uintptr_t)bus + 4 * word, &v, 4);
 }
 
+static bool is_5761_class(const struct tg3_model *m)
+{
+	return m->cfg.device_id == 0x1681 || m->cfg.device_id == 0x1684;
+}
+
+/* The MAC's port mode must match the PHY's speed: GMII at 1000, MII below. */
+static bool port_mode_matches_link(struct tg3_model *m)
+{
+	uint32_t mode = *reg(m, R_MAC_MODE) & 0xc;
+	bool gig = (m->cfg.partner_1000 >> 2) & m->phy[9] & 0x0300;
+	if (!phy_link(m))
+		return true;
+	return mode == (gig ? 0x8u : 0x4u);
+}
+
 static bool bus_master(struct tg3_model *m)
 {
 	return config_of(m)->config[C_COMMAND] & 0x04;
@@ -340,6 +355,9 @@ static void send_doorbell(struct tg3_model *m, uint32_t prod)
 		return violate(m, "send ring control block not set up for a 512-entry host ring", flags);
 	if (prod >= size)
 		return violate(m, "send producer index beyond the ring", prod);
+	if (!port_mode_matches_link(m))
+		return violate(m, "frames sent with the MAC port mode not matching the link speed",
+			       *reg(m, R_MAC_MODE));
 	while (m->tx_cons != prod) {
 		uint64_t bd = ring + 16 * (uint64_t)m->tx_cons;
 		uint64_t addr = (uint64_t)host_word(bd, 0) << 32 | host_word(bd, 1);
@@ -375,7 +393,12 @@ int tg3_model_receive_raw(struct tg3_model *m, const void *frame, size_t len,
 	uint64_t bd, rbd, buf;
 	uint32_t buf_len;
 
+	if (is_5761_class(m))
+		std_size = 512; /* fixed; the field above holds the buffer size */
 	if (!receive_path_on(m) || !std || !ret || std_size == 0 || ret_size == 0)
+		return -1;
+	/* The largest frame the ring's control block allows. */
+	if (len + 4 > (is_5761_class(m) ? std_flags >> 16 : (std_flags & 0xffff) >> 2))
 		return -1;
 	if (m->std_cons == m->std_prod % std_size)
 		return -1; /* no buffer posted: the frame is lost */
