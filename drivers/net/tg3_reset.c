@@ -82,10 +82,16 @@ int tg3_chip_reset(struct tg3 *tp, char *why, size_t why_size)
 			return 0;
 		platform_delay_us(10);
 	}
-	snprintf(why, why_size,
-		 "firmware handshake timed out: the bootcode did not answer within %u ms after "
-		 "reset (NIC memory 0x%04x reads 0x%08x, not 0x%08x)",
-		 HANDSHAKE_US / 1000, NIC_SRAM_FIRMWARE_MBOX, (unsigned)answer,
-		 (unsigned)~(uint32_t)FIRMWARE_MBOX_MAGIC1);
+	if (answer == 0xffffffff && tg3_read(tp, MAC_MODE) == 0xffffffff)
+		snprintf(why, why_size,
+			 "firmware handshake timed out after %u ms: the device reads all ones, as "
+			 "one no longer there does (unplugged?)",
+			 HANDSHAKE_US / 1000);
+	else
+		snprintf(why, why_size,
+			 "firmware handshake timed out: the bootcode did not answer within %u ms "
+			 "after reset (NIC memory 0x%04x reads 0x%08x, not 0x%08x)",
+			 HANDSHAKE_US / 1000, NIC_SRAM_FIRMWARE_MBOX, (unsigned)answer,
+			 (unsigned)~(uint32_t)FIRMWARE_MBOX_MAGIC1);
 	return -1;
 }

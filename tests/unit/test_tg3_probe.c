@@ -214,3 +214,37 @@ TEST(tg3_no_cable_means_link_down_and_says_so)
 	CHECK(rig.dev.ops->link_up(&rig.dev));
 	tg3_rig_done(&rig);
 }
+
+TEST(tg3_probe_fails_clearly_when_no_phy_answers)
+{
+	struct tg3_model_config c = mac_config(MODEL_MAC_SRAM);
+	struct tg3_rig rig;
+	c.no_phy = true;
+
+	tg3_rig_probe(&rig, &c);
+	CHECK(rig.rc < 0);
+	CHECK_STR(rig.why, "BCM57766: the PHY at MII address 1 does not answer");
+	CHECK(rig.probe_ms < 1000);
+	tg3_rig_done(&rig);
+}
+
+/* A Thunderbolt adapter pulled out between probe and open: every read
+ * is all ones. Open gives up within its bounds and says what it saw. */
+TEST(tg3_open_says_so_when_the_device_is_gone)
+{
+	struct tg3_model_config c = mac_config(MODEL_MAC_SRAM);
+	struct tg3_rig rig;
+	uint64_t start;
+
+	tg3_rig_probe(&rig, &c);
+	REQUIRE_PROBED(rig);
+	rig.model->gone = true;
+	start = platform_now_ms();
+	CHECK(tg3_rig_open(&rig) != 0);
+	CHECK_CONTAINS(rig.dev.error, "reads all ones");
+	CHECK_CONTAINS(rig.dev.error, "unplugged?");
+	/* The handshake's second, and the stop after it: bounded. */
+	CHECK(platform_now_ms() - start < 3000);
+	CHECK(host_dma_live_count() == 0);
+	tg3_rig_done(&rig);
+}

@@ -154,7 +154,7 @@ static void mi_start(struct tg3_model *m, uint32_t v)
 	m->mi_busy_reads = 2;
 	if (*reg(m, R_MI_MODE) & 0x10)
 		violate(m, "MI frame started while auto-polling is on", v);
-	if (phy_addr != want_addr) {
+	if (phy_addr != want_addr || m->cfg.no_phy) {
 		m->mi_result = 0x10000000 | 0xffff; /* nobody answers: read failed */
 		return;
 	}
@@ -447,6 +447,8 @@ static uint32_t model_read(void *ctx, const struct pci_bar *bar, unsigned offset
 {
 	struct tg3_model *m = ctx;
 	(void)bar;
+	if (m->gone)
+		return 0xffffffff; /* nothing answers: the read completes with all ones */
 	bootcode_tick(m);
 	if (width != 4 || offset >= 0x10000 || (offset & 3)) {
 		violate(m, "register read not 32-bit aligned inside BAR0", offset);
@@ -474,6 +476,8 @@ static void model_write(void *ctx, const struct pci_bar *bar, unsigned offset, u
 {
 	struct tg3_model *m = ctx;
 	(void)bar;
+	if (m->gone)
+		return;
 	bootcode_tick(m);
 	if (width != 4 || offset >= 0x10000 || (offset & 3))
 		return violate(m, "register write not 32-bit aligned inside BAR0", offset);

@@ -43,6 +43,7 @@ struct tg3_model_config {
 	uint16_t partner_adv;        /* its ADVERTISE bits (default 10/100 half and full) */
 	uint16_t partner_1000;       /* its 1000BASE-T abilities as STAT1000 shows them */
 	unsigned autoneg_ms;         /* default 2000 */
+	bool no_phy;                 /* nothing answers on the MI bus */
 };
 
 struct tg3_model_frame {
@@ -80,6 +81,7 @@ struct tg3_model {
 	int doorbells_while_stopped;
 	int dma_writes;              /* status block and receive writes into host memory */
 	char violation[256];         /* the first thing the driver did against the guide */
+	bool gone;                   /* unplugged: every register reads all ones */
 };
 
 /* The PCI function for the model's chip: Broadcom vendor ID, class 0200,
