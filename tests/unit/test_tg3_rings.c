@@ -254,3 +254,30 @@ TEST(tg3_sends_and_receives_on_5719_and_5761_class_chips)
 		tg3_rig_done(&rig);
 	}
 }
+
+/* A send engine that stops consuming descriptors: the driver never
+ * overwrites a buffer still in flight, and says the ring is stuck. */
+TEST(tg3_says_the_send_ring_is_stuck_when_the_chip_stops_sending)
+{
+	struct tg3_rig rig;
+	uint8_t frame[80];
+	unsigned sent = 0;
+	uint64_t start;
+	open_rig(&rig);
+	REQUIRE_PROBED(rig);
+
+	tg3_model_stall_tx(rig.model, true);
+	for (unsigned n = 0; n < 16; n++)
+		sent += rig.dev.ops->transmit(&rig.dev, frame, make_frame(frame, 80, n)) == 0;
+	CHECK(sent == 16);
+	start = platform_now_ms();
+	CHECK(rig.dev.ops->transmit(&rig.dev, frame, 80) < 0);
+	CHECK_STR(rig.dev.error,
+		  "tg3: send ring stuck: the chip has sent none of the last 16 frames in 100 ms");
+	CHECK(platform_now_ms() - start >= 100 && platform_now_ms() - start < 200);
+	/* Once the chip moves again, so does the driver. */
+	tg3_model_stall_tx(rig.model, false);
+	CHECK(rig.dev.ops->transmit(&rig.dev, frame, make_frame(frame, 80, 99)) == 0);
+	CHECK(rig.model->frame_count == 17);
+	tg3_rig_done(&rig);
+}

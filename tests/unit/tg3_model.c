@@ -348,6 +348,8 @@ static void send_doorbell(struct tg3_model *m, uint32_t prod)
 		m->doorbells_while_stopped++;
 		return;
 	}
+	if (m->tx_stalled)
+		return;
 	if (!(*reg(m, R_GRC_MODE) & HOST_SENDBDS) || !(*reg(m, R_GRC_MODE) & WSWAP_NONFRM))
 		return violate(m, "send BDs in host memory need GRC_MODE host send BDs and word swap",
 			       *reg(m, R_GRC_MODE));
@@ -374,6 +376,13 @@ static void send_doorbell(struct tg3_model *m, uint32_t prod)
 			record_frame(m);
 	}
 	update_status_block(m);
+}
+
+void tg3_model_stall_tx(struct tg3_model *m, bool stalled)
+{
+	m->tx_stalled = stalled;
+	if (!stalled)
+		send_doorbell(m, *reg(m, R_MBOX_SND_PROD));
 }
 
 static bool receive_path_on(struct tg3_model *m)

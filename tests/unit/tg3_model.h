@@ -82,6 +82,7 @@ struct tg3_model {
 	int dma_writes;              /* status block and receive writes into host memory */
 	char violation[256];         /* the first thing the driver did against the guide */
 	bool gone;                   /* unplugged: every register reads all ones */
+	bool tx_stalled;             /* the send engine hangs (tg3_model_stall_tx) */
 };
 
 /* The PCI function for the model's chip: Broadcom vendor ID, class 0200,
@@ -102,6 +103,8 @@ int tg3_model_receive_raw(struct tg3_model *m, const void *frame, size_t len,
 			  uint32_t reported_len, uint32_t flags, uint32_t errors);
 /* Cable plugged or pulled: the PHY renegotiates or drops the link. */
 void tg3_model_set_cable(struct tg3_model *m, bool plugged);
+/* The send engine hangs, or goes on with what was posted meanwhile. */
+void tg3_model_stall_tx(struct tg3_model *m, bool stalled);
 /* Whether any DMA engine is enabled now. */
 bool tg3_model_dma_enabled(const struct tg3_model *m);
 /* Builds an NVRAM bootstrap image (magic 0x669955aa) holding mac. */
