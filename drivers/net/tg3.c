@@ -195,6 +195,7 @@ static int tg3_probe(const struct pci_device_info *pci, const struct pci_id *id,
 		     struct netdev *netdev, char *why, size_t why_size)
 {
 	struct tg3 *tp = platform_alloc(sizeof(*tp));
+	uint32_t asic_rev = 0;
 	char detail[160];
 
 	if (!tp) {
@@ -207,6 +208,9 @@ static int tg3_probe(const struct pci_device_info *pci, const struct pci_id *id,
 	tp->revision = pci->revision;
 	tp->family = family_of(pci->device);
 	tp->phy_addr = tp->family == TG3_5717 ? (uint8_t)(pci->loc.fn + 1) : 1;
+	if (tp->family == TG3_57765 &&
+	    platform_pci_config_read(&tp->loc, TG3_GEN15_PRODID_ASICREV, 4, &asic_rev))
+		tp->asic_57766 = asic_rev >> ASIC_REV_SHIFT == ASIC_REV_57766;
 	tp->grc_mode = GRC_MODE_WSWAP_NONFRM_DATA | GRC_MODE_BSWAP_DATA | GRC_MODE_WSWAP_DATA |
 		       GRC_MODE_HOST_STACKUP | GRC_MODE_HOST_SENDBDS;
 

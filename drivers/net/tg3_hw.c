@@ -93,9 +93,10 @@ static void setup_rings(struct tg3 *tp)
 		tg3_write(tp, RCVDBDI_STD_BD + BDINFO_NIC_ADDR, NIC_SRAM_RX_BUFFER_DESC);
 	if (tp->family != TG3_5761)
 		tg3_write(tp, RCVDBDI_JUMBO_BD + BDINFO_MAXLEN_FLAGS, BDINFO_FLAGS_DISABLED);
-	tg3_write(tp, RCVBDI_STD_THRESH, 4);
+	/* The chip fetches more BDs when its cache runs below these. */
+	tg3_write(tp, RCVBDI_STD_THRESH, TG3_RX_BUFFERS / 8);
 	if (tp->family != TG3_5761)
-		tg3_write(tp, STD_REPLENISH_LWM, 8);
+		tg3_write(tp, STD_REPLENISH_LWM, 32);
 
 	/* One send ring and one return ring in host memory, the rest off. */
 	for (unsigned i = 1; i < send_rcbs; i++)
@@ -200,6 +201,13 @@ int tg3_hw_start(struct tg3 *tp, char *why, size_t why_size)
 	misc = tg3_read(tp, GRC_MISC_CFG) & ~GRC_MISC_CFG_PRESCALAR_MASK;
 	tg3_write(tp, GRC_MISC_CFG, misc | 65u << GRC_MISC_CFG_PRESCALAR_SHIFT); /* 1 us timer ticks */
 
+	/* Buffer manager watermarks for standard frames; 57765 and later
+	 * have a larger mbuf pool. Values as the guides' defaults; unverified. */
+	tg3_write(tp, BUFMGR_MB_RDMA_LOW_WATER, 0);
+	tg3_write(tp, BUFMGR_MB_MACRX_LOW_WATER, tp->family == TG3_5761 ? 0x10 : 0x2a);
+	tg3_write(tp, BUFMGR_MB_HIGH_WATER, tp->family == TG3_5761 ? 0x60 : 0xa0);
+	tg3_write(tp, BUFMGR_DMA_LOW_WATER, 5);
+	tg3_write(tp, BUFMGR_DMA_HIGH_WATER, 10);
 	tg3_write(tp, BUFMGR_MODE, BLOCK_ENABLE | BLOCK_ATTN_ENABLE);
 	if (!tg3_wait_reg(tp, BUFMGR_MODE, BLOCK_ENABLE, BLOCK_ENABLE, BUFMGR_START_US)) {
 		snprintf(why, why_size, "the buffer manager did not start within %u ms",

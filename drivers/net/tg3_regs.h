@@ -23,6 +23,8 @@
 #define TG3_PRODID_ASICREV              0xbc   /* 5761, 5764 */
 #define TG3_GEN2_PRODID_ASICREV         0xf4   /* 5717, 5718, 5719, 5720 */
 #define TG3_GEN15_PRODID_ASICREV        0xfc   /* 57761/57765/57781/57785, 57762/57766 */
+#define  ASIC_REV_SHIFT                  12
+#define  ASIC_REV_57766                  0x57766
 
 /* High-priority mailboxes (64-bit; the low word at +4 is the one written). */
 #define MBOX_INTERRUPT_0                0x0204 /* non-zero: interrupt masked */
@@ -86,15 +88,15 @@
 #define SNDBDI_MODE                     0x1800 /* send BD initiator */
 #define SNDBDC_MODE                     0x1c00 /* send BD completion */
 #define RCVLPC_MODE                     0x2000 /* receive list placement */
-#define RCVLPC_CONFIG                   0x2010 /* unverified offset and value */
+#define RCVLPC_CONFIG                   0x2010
 #define RCVDBDI_MODE                    0x2400 /* receive data and BD initiator */
 #define RCVDBDI_JUMBO_BD                0x2440 /* ring control blocks (BDINFO below) */
 #define RCVDBDI_STD_BD                  0x2450
 #define RCVDCC_MODE                     0x2800 /* receive data completion */
 #define RCVBDI_MODE                     0x2c00 /* receive BD initiator */
 #define RCVBDI_STD_THRESH               0x2c18 /* refill the BD cache below this */
-#define RCVLSC_MODE                     0x3000 /* receive list selector */
-#define RCVCC_MODE                      0x3400 /* receive BD completion */
+#define RCVCC_MODE                      0x3000 /* receive BD completion */
+#define RCVLSC_MODE                     0x3400 /* receive list selector */
 #define HOSTCC_MODE                     0x3c00 /* host coalescing: the status block */
 #define  HOSTCC_MODE_RESET               0x00000001
 #define HOSTCC_RXCOL_TICKS              0x3c08
@@ -104,10 +106,17 @@
 #define HOSTCC_STATUS_BLK_HOST_ADDR     0x3c38 /* high word; low word at +4 */
 #define MEMARB_MODE                     0x4000 /* memory arbiter */
 #define BUFMGR_MODE                     0x4400 /* buffer manager */
+#define BUFMGR_MB_RDMA_LOW_WATER        0x4410 /* watermarks, in 128-byte mbufs */
+#define BUFMGR_MB_MACRX_LOW_WATER       0x4414
+#define BUFMGR_MB_HIGH_WATER            0x4418
+#define BUFMGR_DMA_LOW_WATER            0x4434 /* and in DMA descriptors */
+#define BUFMGR_DMA_HIGH_WATER           0x4438
 #define RDMAC_MODE                      0x4800 /* read DMA */
 #define WDMAC_MODE                      0x4c00 /* write DMA */
+#define RX_CPU_HWBKPT                   0x5034 /* the RX CPU's hardware breakpoint */
+#define  SBROM_IN_SERVICE_LOOP           0x51   /* 57766 boot ROM done, waiting for patches */
 #define FTQ_RESET                       0x5c00 /* flow-through queues */
-#define STD_REPLENISH_LWM               0x2d00 /* 57765 and later; unverified */
+#define STD_REPLENISH_LWM               0x2d00 /* 57765 and later */
 
 /* Miscellaneous local control. */
 #define GRC_MODE                        0x6800

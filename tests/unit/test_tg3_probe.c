@@ -248,3 +248,26 @@ TEST(tg3_open_says_so_when_the_device_is_gone)
 	CHECK(host_dma_live_count() == 0);
 	tg3_rig_done(&rig);
 }
+
+/* The Mac mini's 57766 without NVRAM: only the boot ROM runs, and it
+ * says it is ready through the RX CPU, not the mailbox. A 57765 whose
+ * bootcode does the same has not answered. */
+TEST(tg3_probe_accepts_the_57766_boot_rom_as_the_handshake)
+{
+	struct tg3_model_config c = mac_config(MODEL_MAC_NONE);
+	struct tg3_rig rig;
+	c.rom_only = true;
+
+	tg3_rig_probe(&rig, &c);
+	CHECK(rig.rc == 0);
+	CHECK(memcmp(rig.dev.mac, mac_firmware, 6) == 0);
+	CHECK(rig.probe_ms < 500);
+	CHECK_STR(rig.model->violation, "");
+	tg3_rig_done(&rig);
+
+	c.device_id = 0x16b4;
+	tg3_rig_probe(&rig, &c);
+	CHECK(rig.rc < 0);
+	CHECK_CONTAINS(rig.why, "BCM57765: firmware handshake timed out");
+	tg3_rig_done(&rig);
+}

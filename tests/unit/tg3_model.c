@@ -39,6 +39,8 @@
 #define R_BUFMGR         0x4400
 #define R_RDMAC          0x4800
 #define R_WDMAC          0x4c00
+#define R_RX_CPU_HWBKPT  0x5034
+#define   SERVICE_LOOP   0x51
 #define R_GRC_MODE       0x6800
 #define   WSWAP_NONFRM   0x00000004
 #define   HOST_SENDBDS   0x00020000
@@ -225,7 +227,9 @@ static void bootcode_tick(struct tg3_model *m)
 	    platform_now_ms() - m->reset_at_ms < m->cfg.boot_ms)
 		return;
 	m->booting = false;
-	if (m->magic_at_reset)
+	if (m->cfg.rom_only)
+		*reg(m, R_RX_CPU_HWBKPT) = SERVICE_LOOP;
+	else if (m->magic_at_reset)
 		m->sram[M_FW_MBOX / 4] = ~FW_MAGIC;
 	put_mac(m->cfg.bootcode_mac, &hi, &lo);
 	if (m->cfg.publish == MODEL_MAC_SRAM) {
@@ -540,9 +544,16 @@ struct host_pci_function tg3_model_pci_function(const struct tg3_model_config *c
 	struct host_pci_function f = host_pci_device(3, 0, cfg->fn, 0x14e4,
 						     cfg->device_id ? cfg->device_id : 0x1686, 0x02,
 						     0x00, cfg->revision);
+	uint16_t device = cfg->device_id ? cfg->device_id : 0x1686;
 	uint32_t bar = MODEL_BAR_BASE, misc = 0x0f000000; /* ASIC revision in another register */
+	uint32_t asic = 0;
+	if (device == 0x1686 || device == 0x1682)
+		asic = 0x57766001; /* 57766 A1 */
+	else if (device >= 0x16b0 && device <= 0x16b5)
+		asic = 0x57785100; /* 57765 B0 */
 	memcpy(f.config + 0x10, &bar, 4);
 	memcpy(f.config + C_MISC_HOST_CTRL, &misc, 4);
+	memcpy(f.config + 0xfc, &asic, 4); /* GEN15 product ID / ASIC revision */
 	f.bar_size[0] = 0x10000;
 	return f;
 }

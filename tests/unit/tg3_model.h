@@ -29,6 +29,8 @@ struct tg3_model_config {
 	uint8_t fn;                  /* PCI function number */
 	/* Bootcode. */
 	bool bootcode_dead;          /* never answers the firmware handshake */
+	bool rom_only;               /* the boot ROM parks in its service loop instead of
+				      * answering the mailbox (a 57766 without NVRAM) */
 	unsigned boot_ms;            /* time it takes after reset (default 20) */
 	enum tg3_model_mac_publish publish;
 	uint8_t bootcode_mac[6];
