@@ -207,6 +207,7 @@ static int tg3_probe(const struct pci_device_info *pci, const struct pci_id *id,
 	tp->chip = id->name;
 	tp->revision = pci->revision;
 	tp->family = family_of(pci->device);
+	tp->device = pci->device;
 	tp->phy_addr = tp->family == TG3_5717 ? (uint8_t)(pci->loc.fn + 1) : 1;
 	if (tp->family == TG3_57765 &&
 	    platform_pci_config_read(&tp->loc, TG3_GEN15_PRODID_ASICREV, 4, &asic_rev))

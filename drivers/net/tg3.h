@@ -36,6 +36,7 @@ struct tg3 {
 	const char *chip;            /* "BCM57766" */
 	uint8_t revision;            /* PCI revision ID */
 	enum tg3_family family;
+	uint16_t device;             /* PCI device ID, for per-chip fixes */
 	bool asic_57766;             /* 57766/57762: a boot ROM that may not answer the mailbox */
 	uint8_t phy_addr;
 	uint32_t grc_mode;

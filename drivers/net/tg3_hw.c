@@ -160,8 +160,37 @@ static bool setup_host_coalescing(struct tg3 *tp)
 	return true;
 }
 
+static bool is_5719_or_5720(const struct tg3 *tp)
+{
+	return tp->device == 0x1657 || tp->device == 0x165f;
+}
+
+/* Read-DMA errata fixes for the 57765 class, 5719 and 5720 (a FIFO
+ * overflow, and burst lengths), as Broadcom's drivers apply them; the
+ * guides do not list them, so these are unverified here. */
+static void read_dma_fixes(struct tg3 *tp)
+{
+	uint32_t v;
+	if (tp->family != TG3_57765 && !is_5719_or_5720(tp))
+		return;
+	v = tg3_read(tp, RDMA_RSRVCTRL);
+	if (is_5719_or_5720(tp)) {
+		v &= ~(RDMA_RSRVCTRL_FIFO_LWM_MASK | RDMA_RSRVCTRL_FIFO_HWM_MASK |
+		       RDMA_RSRVCTRL_TXMRGN_MASK);
+		v |= RDMA_RSRVCTRL_FIFO_LWM_1_5K | RDMA_RSRVCTRL_FIFO_HWM_1_5K |
+		     RDMA_RSRVCTRL_TXMRGN_320B;
+		tg3_write(tp, LSO_RD_DMA_CRPTEN_CTRL,
+			  tg3_read(tp, LSO_RD_DMA_CRPTEN_CTRL) | LSO_RD_DMA_CRPTEN_BLEN_BD_4K |
+				  LSO_RD_DMA_CRPTEN_BLEN_LSO_4K);
+	}
+	tg3_write(tp, RDMA_RSRVCTRL, v | RDMA_RSRVCTRL_FIFO_OFLW_FIX);
+}
+
 static void enable_engines(struct tg3 *tp)
 {
+	/* The 5720's bootcode sets jumbo and count-down bits that stay. */
+	uint32_t tx_mode = tp->device == 0x165f ? tg3_read(tp, MAC_TX_MODE) & TX_MODE_5720_KEEP : 0;
+
 	tg3_write(tp, RCVCC_MODE, BLOCK_ENABLE | BLOCK_ATTN_ENABLE);
 	tg3_write(tp, RCVLSC_MODE, BLOCK_ENABLE | BLOCK_ATTN_ENABLE);
 	tg3_write(tp, MAC_MODE, MAC_MODE_TDE_ENABLE | MAC_MODE_RDE_ENABLE | MAC_MODE_FHDE_ENABLE |
@@ -169,18 +198,20 @@ static void enable_engines(struct tg3 *tp)
 					MAC_MODE_TXSTAT_CLEAR);
 	platform_delay_us(40);
 	tg3_write(tp, MBOX_INTERRUPT_0, 1);
-	tg3_write(tp, WDMAC_MODE, BLOCK_ENABLE);
+	tg3_write(tp, WDMAC_MODE, BLOCK_ENABLE | WDMAC_MODE_STATUS_TAG_FIX);
+	read_dma_fixes(tp);
 	tg3_write(tp, RDMAC_MODE, BLOCK_ENABLE);
 	tg3_write(tp, RCVDCC_MODE, BLOCK_ENABLE | BLOCK_ATTN_ENABLE);
-	tg3_write(tp, SNDDATAC_MODE, BLOCK_ENABLE);
+	tg3_write(tp, SNDDATAC_MODE,
+		  BLOCK_ENABLE | (tp->device == 0x1681 ? SNDDATAC_MODE_CDELAY : 0));
 	tg3_write(tp, SNDBDC_MODE, BLOCK_ENABLE | BLOCK_ATTN_ENABLE);
 	tg3_write(tp, RCVBDI_MODE, BLOCK_ENABLE | BLOCK_ATTN_ENABLE);
-	tg3_write(tp, RCVDBDI_MODE, BLOCK_ENABLE);
+	tg3_write(tp, RCVDBDI_MODE, BLOCK_ENABLE | RCVDBDI_MODE_INV_RING_SZ);
 	tg3_write(tp, RCVLPC_MODE, BLOCK_ENABLE);
 	tg3_write(tp, SNDDATAI_MODE, BLOCK_ENABLE);
 	tg3_write(tp, SNDBDI_MODE, BLOCK_ENABLE | BLOCK_ATTN_ENABLE);
 	tg3_write(tp, SNDBDS_MODE, BLOCK_ENABLE | BLOCK_ATTN_ENABLE);
-	tg3_write(tp, MAC_TX_MODE, TX_MODE_ENABLE);
+	tg3_write(tp, MAC_TX_MODE, tx_mode | TX_MODE_ENABLE);
 	platform_delay_us(100);
 	tg3_write(tp, MAC_RX_MODE, RX_MODE_ENABLE);
 	platform_delay_us(10);

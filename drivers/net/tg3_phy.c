@@ -116,12 +116,14 @@ void tg3_mac_apply_link(struct tg3 *tp)
 {
 	uint32_t mode = tg3_read(tp, MAC_MODE) & ~(MAC_MODE_PORT_MODE_MASK | MAC_MODE_HALF_DUPLEX);
 	uint32_t slot = 32;
+	uint32_t keep = tg3_read(tp, MAC_TX_LENGTHS) & TX_LENGTHS_5720_KEEP; /* bootcode's, 5720 */
 	mode |= tp->speed == 1000 ? MAC_MODE_PORT_MODE_GMII : MAC_MODE_PORT_MODE_MII;
 	if (!tp->full_duplex)
 		mode |= MAC_MODE_HALF_DUPLEX;
 	if (tp->speed == 1000 && !tp->full_duplex)
 		slot = 0xff;
-	tg3_write(tp, MAC_TX_LENGTHS, 2u << TX_LENGTHS_IPG_CRS_SHIFT | 6u << TX_LENGTHS_IPG_SHIFT |
+	tg3_write(tp, MAC_TX_LENGTHS, keep | 2u << TX_LENGTHS_IPG_CRS_SHIFT |
+					      6u << TX_LENGTHS_IPG_SHIFT |
 					      slot << TX_LENGTHS_SLOT_TIME_SHIFT);
 	tg3_write(tp, MAC_MODE, mode);
 	platform_delay_us(40);

@@ -112,7 +112,23 @@
 #define BUFMGR_DMA_LOW_WATER            0x4434 /* and in DMA descriptors */
 #define BUFMGR_DMA_HIGH_WATER           0x4438
 #define RDMAC_MODE                      0x4800 /* read DMA */
+#define RDMA_RSRVCTRL                   0x4900 /* read DMA reserve control */
+#define  RDMA_RSRVCTRL_FIFO_OFLW_FIX     0x00000004
+#define  RDMA_RSRVCTRL_FIFO_LWM_MASK     0x00000ff0
+#define  RDMA_RSRVCTRL_FIFO_LWM_1_5K     0x00000c00
+#define  RDMA_RSRVCTRL_FIFO_HWM_MASK     0x000ff000
+#define  RDMA_RSRVCTRL_FIFO_HWM_1_5K     0x000c0000
+#define  RDMA_RSRVCTRL_TXMRGN_MASK       0xffe00000
+#define  RDMA_RSRVCTRL_TXMRGN_320B       0x28000000
+#define LSO_RD_DMA_CRPTEN_CTRL          0x4910
+#define  LSO_RD_DMA_CRPTEN_BLEN_BD_4K    0x00030000
+#define  LSO_RD_DMA_CRPTEN_BLEN_LSO_4K   0x000c0000
 #define WDMAC_MODE                      0x4c00 /* write DMA */
+#define  WDMAC_MODE_STATUS_TAG_FIX       0x20000000
+#define  SNDDATAC_MODE_CDELAY            0x00000010 /* 5761 */
+#define  RCVDBDI_MODE_INV_RING_SZ        0x00000010 /* attention on a bad ring size */
+#define  TX_MODE_5720_KEEP               0x00c00000 /* jumbo length, count-down mode */
+#define  TX_LENGTHS_5720_KEEP            0xffff0000
 #define RX_CPU_HWBKPT                   0x5034 /* the RX CPU's hardware breakpoint */
 #define  SBROM_IN_SERVICE_LOOP           0x51   /* 57766 boot ROM done, waiting for patches */
 #define FTQ_RESET                       0x5c00 /* flow-through queues */
@@ -127,6 +143,7 @@
 #define  GRC_MODE_HOST_SENDBDS           0x00020000 /* send rings in host memory */
 #define GRC_MISC_CFG                    0x6804
 #define  GRC_MISC_CFG_CORECLK_RESET      0x00000001
+#define  GRC_MISC_CFG_NO_PCIE_RETRAIN    0x20000000 /* keep the PCIe link through the reset */
 #define  GRC_MISC_CFG_PRESCALAR_SHIFT    1
 #define  GRC_MISC_CFG_PRESCALAR_MASK     0x000000fe
 #define GRC_FASTBOOT_PC                 0x6894

@@ -69,7 +69,9 @@ int tg3_chip_reset(struct tg3 *tp, char *why, size_t why_size)
 	 * with the complement once it has initialised the chip again. */
 	tg3_mem_write(tp, NIC_SRAM_FIRMWARE_MBOX, FIRMWARE_MBOX_MAGIC1);
 	tg3_write(tp, GRC_FASTBOOT_PC, 0); /* run the bootcode from its start */
-	tg3_write(tp, GRC_MISC_CFG, GRC_MISC_CFG_CORECLK_RESET);
+	/* Every supported chip is PCIe: the link must not retrain meanwhile. */
+	tg3_write(tp, GRC_MISC_CFG, GRC_MISC_CFG_NO_PCIE_RETRAIN);
+	tg3_write(tp, GRC_MISC_CFG, GRC_MISC_CFG_NO_PCIE_RETRAIN | GRC_MISC_CFG_CORECLK_RESET);
 	platform_delay_us(RESET_SETTLE_US);
 
 	restore_pci_state(tp, command);
