@@ -281,3 +281,32 @@ TEST(tg3_says_the_send_ring_is_stuck_when_the_chip_stops_sending)
 	CHECK(rig.model->frame_count == 17);
 	tg3_rig_done(&rig);
 }
+
+/* Devices are closed before a program runs and opened again if it
+ * returns: the second open starts from clean rings. */
+TEST(tg3_opens_again_after_close_with_fresh_rings)
+{
+	struct tg3_rig rig;
+	uint8_t frame[80], out[1600];
+	open_rig(&rig);
+	REQUIRE_PROBED(rig);
+
+	for (unsigned n = 0; n < 5; n++)
+		CHECK(rig.dev.ops->transmit(&rig.dev, frame, make_frame(frame, 80, n)) == 0);
+	CHECK(tg3_model_receive(rig.model, frame, make_frame(frame, 80, 9)) == 0);
+	tg3_rig_close(&rig);
+	CHECK(host_dma_live_count() == 0);
+
+	CHECK(tg3_rig_open(&rig) == 0);
+	CHECK(host_dma_live_count() == 1);
+	CHECK(rig.dev.ops->receive(&rig.dev, out, sizeof(out)) == 0); /* nothing stale */
+	CHECK(rig.dev.ops->transmit(&rig.dev, frame, make_frame(frame, 80, 7)) == 0);
+	CHECK(rig.model->frame_count == 6);
+	CHECK(rig.model->frames[5].len == 80 && memcmp(rig.model->frames[5].data, frame, 80) == 0);
+	CHECK(tg3_model_receive(rig.model, frame, make_frame(frame, 80, 8)) == 0);
+	CHECK(rig.dev.ops->receive(&rig.dev, out, sizeof(out)) == 80);
+	CHECK(memcmp(out, frame, 80) == 0);
+	CHECK(rig.model->resets == 4); /* probe, open, close, open */
+	CHECK_STR(rig.model->violation, "");
+	tg3_rig_done(&rig);
+}
