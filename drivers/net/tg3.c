@@ -130,7 +130,8 @@ static int tg3_receive(struct netdev *dev, void *out, size_t size)
 
 	if (!tp->running)
 		return 0;
-	for (;;) {
+	/* Bad entries are skipped, at most a ring's worth per call. */
+	for (int entries = 0; entries < TG3_RET_RING; entries++) {
 		uint32_t prod = tp->status[STATUS_RING0_INDICES] & 0xffff;
 		volatile uint32_t *bd = tp->ret_ring + tp->ret_cons * RXD_WORDS;
 		uint32_t slot, len, flags, errors;
@@ -164,6 +165,7 @@ static int tg3_receive(struct netdev *dev, void *out, size_t size)
 			return (int)(len - ETH_FCS);
 		dev->rx_dropped++;
 	}
+	return 0;
 }
 
 static bool tg3_link_up(struct netdev *dev)

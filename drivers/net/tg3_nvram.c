@@ -18,6 +18,8 @@
 #define NVRAM_LOCK_US 160000
 #define NVRAM_CMD_US  100000
 
+/* The words read here all lie below 264 bytes, the smallest page of the
+ * buffered flash parts, where logical and physical addresses agree. */
 static bool nvram_read_word(struct tg3 *tp, uint32_t offset, uint32_t *word)
 {
 	tg3_write(tp, NVRAM_ADDR, offset & NVRAM_ADDR_MASK);
