@@ -89,6 +89,8 @@ void tg3_rx_repost(struct tg3 *tp, uint32_t used_slot);
 /* tg3_nvram.c: fills tp->mac and tp->mac_source; 0, or -1 with why. */
 int tg3_read_mac_address(struct tg3 *tp, char *why, size_t why_size);
 /* tg3_phy.c */
+/* Stops the MAC's own PHY polling so MI frames are ours (after each reset). */
+void tg3_mi_take(struct tg3 *tp);
 /* Starts autonegotiation (unless the link is up already). */
 int tg3_phy_start(struct tg3 *tp, char *why, size_t why_size);
 /* Reads link, speed and duplex from the PHY now. */

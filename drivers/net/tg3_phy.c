@@ -37,6 +37,17 @@ static int phy_write(struct tg3 *tp, unsigned reg, uint16_t value)
 	return mi_command(tp, mi_frame(tp, reg) | MI_COM_CMD_WRITE | value, NULL);
 }
 
+/* The bootcode may leave the MAC polling the PHY on its own, which would
+ * fight our MI frames: polling stops, the rest of its MI setup stays. */
+void tg3_mi_take(struct tg3 *tp)
+{
+	uint32_t mode = tg3_read(tp, MAC_MI_MODE);
+	if (mode & MAC_MI_MODE_AUTO_POLL) {
+		tg3_write(tp, MAC_MI_MODE, mode & ~MAC_MI_MODE_AUTO_POLL);
+		platform_delay_us(80);
+	}
+}
+
 /* Starts autonegotiation for everything the copper PHY can do, unless the
  * link is already up from it (the firmware may have brought it up, and
  * starting again costs the user seconds). */
@@ -44,9 +55,6 @@ int tg3_phy_start(struct tg3 *tp, char *why, size_t why_size)
 {
 	uint16_t id1 = 0, bmsr = 0, bmcr = 0;
 
-	/* Auto-polling would fight our MI frames. */
-	tg3_write(tp, MAC_MI_MODE, MAC_MI_MODE_BASE);
-	platform_delay_us(80);
 	if (phy_read(tp, MII_PHYSID1, &id1) != 0 || id1 == 0xffff) {
 		snprintf(why, why_size, "the PHY at MII address %u does not answer", tp->phy_addr);
 		return -1;

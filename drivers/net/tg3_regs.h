@@ -63,7 +63,6 @@
 #define  MI_COM_DATA_MASK                0x0000ffff
 #define MAC_MI_MODE                     0x0454
 #define  MAC_MI_MODE_AUTO_POLL           0x00000010
-#define  MAC_MI_MODE_BASE                0x000c0000 /* MDC clock divider; unverified */
 #define MAC_TX_MODE                     0x045c
 #define  TX_MODE_RESET                   0x00000001
 #define  TX_MODE_ENABLE                  0x00000002

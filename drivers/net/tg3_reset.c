@@ -80,13 +80,14 @@ int tg3_chip_reset(struct tg3 *tp, char *why, size_t why_size)
 
 	for (uint32_t waited = 0; waited <= HANDSHAKE_US; waited += 10) {
 		answer = tg3_mem_read(tp, NIC_SRAM_FIRMWARE_MBOX);
-		if (answer == ~(uint32_t)FIRMWARE_MBOX_MAGIC1)
-			return 0;
 		/* A 57766 with no NVRAM (Apple's) runs only its boot ROM, which
 		 * says it is done by parking the RX CPU in its service loop;
 		 * from Linux's handling of that chip, unverified on hardware. */
-		if (tp->asic_57766 && tg3_read(tp, RX_CPU_HWBKPT) == SBROM_IN_SERVICE_LOOP)
+		if (answer == ~(uint32_t)FIRMWARE_MBOX_MAGIC1 ||
+		    (tp->asic_57766 && tg3_read(tp, RX_CPU_HWBKPT) == SBROM_IN_SERVICE_LOOP)) {
+			tg3_mi_take(tp);
 			return 0;
+		}
 		platform_delay_us(10);
 	}
 	if (answer == 0xffffffff && tg3_read(tp, MAC_MODE) == 0xffffffff)

@@ -89,6 +89,7 @@ static void bootcode_tick(struct tg3_model *m)
 	    platform_now_ms() - m->reset_at_ms < m->cfg.boot_ms)
 		return;
 	m->booting = false;
+	*model_reg(m, R_MI_MODE) |= 0x10; /* it polls the PHY for link itself */
 	if (m->cfg.rom_only)
 		*model_reg(m, R_RX_CPU_HWBKPT) = SERVICE_LOOP;
 	else if (m->magic_at_reset)
