@@ -271,3 +271,27 @@ TEST(tg3_probe_accepts_the_57766_boot_rom_as_the_handshake)
 	CHECK_CONTAINS(rig.why, "BCM57765: firmware handshake timed out");
 	tg3_rig_done(&rig);
 }
+
+/* The NVRAM's first word says its format: a self-boot image is read like
+ * a bootstrap one (where self-boot images keep the address is not in the
+ * guides we have: see drivers/README.md); anything else is no image. */
+TEST(tg3_probe_reads_nvram_only_in_a_format_it_knows)
+{
+	struct tg3_model_config c = mac_config(MODEL_MAC_NONE);
+	uint8_t nvram[256];
+	struct tg3_rig rig;
+	tg3_model_nvram_bootstrap(nvram, sizeof(nvram), mac_nvram);
+	c.nvram = nvram, c.nvram_size = sizeof(nvram);
+
+	nvram[0] = 0xa5, nvram[1] = 0x01, nvram[2] = 0x02, nvram[3] = 0x03;
+	tg3_rig_probe(&rig, &c);
+	CHECK(rig.rc == 0);
+	CHECK(memcmp(rig.dev.mac, mac_nvram, 6) == 0);
+	tg3_rig_done(&rig);
+
+	nvram[0] = 0x12, nvram[1] = 0x34, nvram[2] = 0x56, nvram[3] = 0x78;
+	tg3_rig_probe(&rig, &c);
+	CHECK(rig.rc == 0);
+	CHECK(memcmp(rig.dev.mac, mac_firmware, 6) == 0);
+	tg3_rig_done(&rig);
+}
