@@ -247,6 +247,13 @@ int tg3_hw_start(struct tg3 *tp, char *why, size_t why_size)
 	}
 	tg3_write(tp, FTQ_RESET, 0xffffffff);
 	tg3_write(tp, FTQ_RESET, 0);
+	/* DMA bursts need not be cache-line aligned on PCIe; the command
+	 * codes as Broadcom's drivers set them (unverified). 5761-class
+	 * chips keep what the bootcode set. */
+	if (tp->family != TG3_5761)
+		tg3_write(tp, TG3_DMA_RW_CTRL,
+			  (tg3_read(tp, TG3_DMA_RW_CTRL) & ~DMA_RWCTRL_DIS_CACHE_ALIGNMENT) |
+				  DMA_RWCTRL_PCI_CMDS);
 
 	setup_rings(tp);
 	program_mac_address(tp);

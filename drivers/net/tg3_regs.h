@@ -16,6 +16,9 @@
 #define  MISC_HOST_CTRL_PCISTATE_RW      0x00000010
 #define  MISC_HOST_CTRL_INDIR_ACCESS     0x00000080
 #define  MISC_HOST_CTRL_CHIPREV_SHIFT    16
+#define TG3_DMA_RW_CTRL                 0x6c
+#define  DMA_RWCTRL_DIS_CACHE_ALIGNMENT  0x00000001
+#define  DMA_RWCTRL_PCI_CMDS             0x76000000 /* write command 7, read command 6 */
 #define TG3_PCISTATE                    0x70
 #define TG3_MEM_WIN_BASE_ADDR           0x7c   /* NIC memory window: address... */
 #define TG3_MEM_WIN_DATA                0x84   /* ...and the word there */
