@@ -135,7 +135,9 @@ static void setup_receive_filter(struct tg3 *tp)
 {
 	for (unsigned i = 0; i < 4; i++)
 		tg3_write(tp, MAC_HASH_REG_0 + 4 * i, 0xffffffff); /* every multicast */
-	for (unsigned i = 0; i < 8; i++) {
+	/* No receive rules of ours: the first four off, the last four left
+	 * to the management firmware (ASF) that may own them. */
+	for (unsigned i = 0; i < 4; i++) {
 		tg3_write(tp, MAC_RCV_RULE_0 + 8 * i, 0);
 		tg3_write(tp, MAC_RCV_RULE_0 + 8 * i + 4, 0);
 	}
