@@ -18,8 +18,11 @@
 #define NVRAM_LOCK_US 160000
 #define NVRAM_CMD_US  100000
 
-/* The words read here all lie below 264 bytes, the smallest page of the
- * buffered flash parts, where logical and physical addresses agree. */
+/* The words read here lie below 264 bytes, the page of the buffered
+ * Atmel flash parts, where logical and physical addresses agree; only a
+ * 5719/5720's functions 2 and 3 read beyond, and on such a part would get
+ * the wrong words (no address translation here), which the validity
+ * check then refuses. */
 static bool nvram_read_word(struct tg3 *tp, uint32_t offset, uint32_t *word)
 {
 	tg3_write(tp, NVRAM_ADDR, offset & NVRAM_ADDR_MASK);
@@ -85,10 +88,12 @@ static bool mac_from_nvram(struct tg3 *tp, const char **why)
 		*why = "no NVRAM image (no bootstrap or self-boot signature)";
 		return false;
 	}
-	/* 5717-class chips keep one address per function; unverified for the
-	 * self-boot formats, hence the validity check that follows. */
+	/* 5717-class chips keep one address per function (unverified for the
+	 * self-boot formats, hence the validity check that follows). */
 	if (tp->family == TG3_5717 && (tp->loc.fn & 1))
 		offset = NVRAM_MAC_OFFSET_FN1;
+	if (tp->family == TG3_5717 && tp->loc.fn > 1)
+		offset += NVRAM_MAC_OFFSET_FN23;
 	if (!nvram_read(tp, offset, words, 2, why))
 		return false;
 	if (!mac_from_words(tp->mac, words[0], words[1])) {

@@ -191,7 +191,8 @@
 #define NVRAM_MAGIC_SELFBOOT_FW         0xa5000000 /* self-boot, firmware format */
 #define NVRAM_MAGIC_SELFBOOT_HW         0xabcd0000 /* self-boot, hardware format (16 bits) */
 #define NVRAM_MAC_OFFSET                0x7c       /* bootstrap image, function 0 */
-#define NVRAM_MAC_OFFSET_FN1            0xcc       /* odd functions on 5717-class; unverified */
+#define NVRAM_MAC_OFFSET_FN1            0xcc       /* odd functions on 5717-class */
+#define NVRAM_MAC_OFFSET_FN23           0x18c      /* added for functions 2 and 3 */
 
 /* Descriptors in host memory, as 32-bit little-endian words once
  * GRC_MODE's word swap of non-frame data is set. */

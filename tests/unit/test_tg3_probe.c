@@ -70,22 +70,26 @@ TEST(tg3_probe_reads_the_mac_from_nvram_when_the_bootcode_publishes_none)
 	tg3_rig_done(&rig);
 }
 
-TEST(tg3_probe_reads_the_second_functions_nvram_address_on_a_5719)
+/* A four-port 5719 keeps each function's address in its own NVRAM slot
+ * (the model's image: function n's address ends in n). */
+TEST(tg3_probe_reads_each_functions_nvram_address_on_a_5719)
 {
-	struct tg3_model_config c = mac_config(MODEL_MAC_NONE);
-	uint8_t nvram[256], want[6];
-	struct tg3_rig rig;
-	tg3_model_nvram_bootstrap(nvram, sizeof(nvram), mac_nvram);
-	c.nvram = nvram, c.nvram_size = sizeof(nvram);
-	c.device_id = 0x1657, c.fn = 1;
-	memcpy(want, mac_nvram, 6);
-	want[5] ^= 1;
+	for (uint8_t fn = 0; fn < 4; fn++) {
+		struct tg3_model_config c = mac_config(MODEL_MAC_NONE);
+		uint8_t nvram[0x400], want[6];
+		struct tg3_rig rig;
+		tg3_model_nvram_bootstrap(nvram, sizeof(nvram), mac_nvram);
+		c.nvram = nvram, c.nvram_size = sizeof(nvram);
+		c.device_id = 0x1657, c.fn = fn;
+		memcpy(want, mac_nvram, 6);
+		want[5] ^= fn;
 
-	tg3_rig_probe(&rig, &c);
-	CHECK(rig.rc == 0);
-	CHECK(memcmp(rig.dev.mac, want, 6) == 0);
-	CHECK_STR(rig.model->violation, ""); /* includes: PHY asked at address fn + 1 */
-	tg3_rig_done(&rig);
+		tg3_rig_probe(&rig, &c);
+		CHECK(rig.rc == 0);
+		CHECK(memcmp(rig.dev.mac, want, 6) == 0);
+		CHECK_STR(rig.model->violation, ""); /* includes: PHY asked at address fn + 1 */
+		tg3_rig_done(&rig);
+	}
 }
 
 TEST(tg3_probe_takes_the_mac_the_bootcode_left_in_the_mac_registers)

@@ -138,6 +138,14 @@ void tg3_model_nvram_bootstrap(uint8_t *image, size_t size, const uint8_t *mac)
 	image[0xcc] = 0, image[0xcd] = 0, image[0xce] = mac[0], image[0xcf] = mac[1];
 	memcpy(image + 0xd0, mac + 2, 4);
 	image[0xd3] ^= 1; /* function 1 has the next address */
+	if (size >= 0x260) { /* functions 2 and 3 of a four-port chip */
+		image[0x20a] = mac[0], image[0x20b] = mac[1];
+		memcpy(image + 0x20c, mac + 2, 4);
+		image[0x20f] ^= 2;
+		image[0x25a] = mac[0], image[0x25b] = mac[1];
+		memcpy(image + 0x25c, mac + 2, 4);
+		image[0x25f] ^= 3;
+	}
 }
 
 /* ---- The register file. ---- */
