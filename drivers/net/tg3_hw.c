@@ -266,11 +266,13 @@ int tg3_hw_start(struct tg3 *tp, char *why, size_t why_size)
 			 BLOCK_STOP_US / 1000);
 		goto failed;
 	}
-	enable_engines(tp);
 	setup_receive_filter(tp);
+	enable_engines(tp);
 	tp->running = true;
-	if (tg3_phy_poll(tp))
-		tg3_mac_apply_link(tp);
+	/* Port mode and slot time for the link as it is now; link_up() and
+	 * transmit() follow it when it changes. */
+	tg3_phy_poll(tp);
+	tg3_mac_apply_link(tp);
 	return 0;
 
 failed:
