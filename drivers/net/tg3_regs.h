@@ -99,6 +99,8 @@
 #define RCVBDI_STD_THRESH               0x2c18 /* refill the BD cache below this */
 #define RCVCC_MODE                      0x3000 /* receive BD completion */
 #define RCVLSC_MODE                     0x3400 /* receive list selector */
+#define CPMU_CLCK_ORIDE                 0x3624 /* clock power management override */
+#define  CPMU_CLCK_ORIDE_MAC_ORIDE_EN    0x80000000 /* full-speed MAC clock */
 #define HOSTCC_MODE                     0x3c00 /* host coalescing: the status block */
 #define  HOSTCC_MODE_RESET               0x00000001
 #define HOSTCC_RXCOL_TICKS              0x3c08

@@ -55,6 +55,25 @@ static void take_nvram_lock_for_reset(struct tg3 *tp)
 	tg3_wait_reg(tp, NVRAM_SWARB, SWARB_GNT1, SWARB_GNT1, 20000);
 }
 
+/* Without link, a 5719/5720 may slow its MAC clock so far that the
+ * bootcode overruns the handshake's second: the clock runs at full speed
+ * from before the reset until the handshake is over (the 5717's own
+ * override bit is not named here: unverified). */
+static bool clock_override_applies(struct tg3 *tp)
+{
+	return tp->device == 0x1657 || tp->device == 0x165f;
+}
+
+static void clock_override(struct tg3 *tp, bool on)
+{
+	uint32_t v;
+	if (!clock_override_applies(tp))
+		return;
+	v = tg3_read(tp, CPMU_CLCK_ORIDE);
+	tg3_write(tp, CPMU_CLCK_ORIDE,
+		  on ? v | CPMU_CLCK_ORIDE_MAC_ORIDE_EN : v & ~CPMU_CLCK_ORIDE_MAC_ORIDE_EN);
+}
+
 int tg3_chip_reset(struct tg3 *tp, char *why, size_t why_size)
 {
 	uint32_t command = 0, answer = 0;
@@ -65,6 +84,7 @@ int tg3_chip_reset(struct tg3 *tp, char *why, size_t why_size)
 	}
 	command |= PCI_COMMAND_MEMORY;
 	take_nvram_lock_for_reset(tp);
+	clock_override(tp, true);
 	/* The magic tells the bootcode a driver reset the chip: it answers
 	 * with the complement once it has initialised the chip again. */
 	tg3_mem_write(tp, NIC_SRAM_FIRMWARE_MBOX, FIRMWARE_MBOX_MAGIC1);
@@ -85,11 +105,13 @@ int tg3_chip_reset(struct tg3 *tp, char *why, size_t why_size)
 		 * from Linux's handling of that chip, unverified on hardware. */
 		if (answer == ~(uint32_t)FIRMWARE_MBOX_MAGIC1 ||
 		    (tp->asic_57766 && tg3_read(tp, RX_CPU_HWBKPT) == SBROM_IN_SERVICE_LOOP)) {
+			clock_override(tp, false);
 			tg3_mi_take(tp);
 			return 0;
 		}
 		platform_delay_us(10);
 	}
+	clock_override(tp, false);
 	if (answer == 0xffffffff && tg3_read(tp, MAC_MODE) == 0xffffffff)
 		snprintf(why, why_size,
 			 "firmware handshake timed out after %u ms: the device reads all ones, as "
