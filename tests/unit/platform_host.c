@@ -75,7 +75,14 @@ void platform_free(void *ptr) { free(ptr); }
 static uint64_t now_ms;
 uint64_t platform_now_ms(void) { return now_ms; }
 void host_time_set_ms(uint64_t ms) { now_ms = ms; }
-void platform_delay_us(uint32_t us) { now_ms += us / 1000; }
+/* Short delays add up, so a driver polling every 10 us sees time pass. */
+static uint64_t delay_us_left;
+void platform_delay_us(uint32_t us)
+{
+	delay_us_left += us;
+	now_ms += delay_us_left / 1000;
+	delay_us_left %= 1000;
+}
 
 static uint64_t unix_time;
 uint64_t platform_unix_time(void) { return unix_time; }
