@@ -2,7 +2,7 @@
 # test, `make demo` boots the firmware in QEMU. See README.md.
 
 .DEFAULT_GOAL := all
-.PHONY: all efi clean test unit-test e2e-test fuzz fuzz-build demo bench deps FORCE
+.PHONY: all efi media clean test unit-test e2e-test fuzz fuzz-build demo bench deps FORCE
 
 CC      ?= gcc
 LD      := ld
@@ -15,7 +15,8 @@ DEPS    := deps
 LWIP    := $(DEPS)/lwip
 MBEDTLS := $(DEPS)/mbedtls
 EFIINC  := /usr/include/efi
-DEP_STAMPS := $(LWIP)/.unpacked $(MBEDTLS)/.unpacked $(EFIINC)/efi.h
+DEP_STAMPS := $(LWIP)/.unpacked $(MBEDTLS)/.unpacked $(EFIINC)/efi.h \
+	/usr/sbin/sgdisk /usr/bin/xorriso
 
 # Anything missing (Debian packages, the lwIP and mbedTLS sources) is
 # installed or fetched by tools/fetch-deps before the rules below are read,
@@ -44,7 +45,8 @@ endif
 # ---------------------------------------------------------------- sources
 CORE_SRCS := $(wildcard firmware/*.c) $(wildcard drivers/bus/*.c) $(wildcard drivers/net/*.c) $(wildcard net/*.c)
 LIBC_SRCS := $(wildcard firmware/libc/*.c)
-EFI_SRCS  := $(wildcard efi/*.c)
+# efi_driver_entry.c is the option ROM driver's entry (tools/media.mk).
+EFI_SRCS  := $(filter-out efi/efi_driver_entry.c,$(wildcard efi/*.c))
 
 LWIP_SRCS := $(addprefix $(LWIP)/src/core/, init.c def.c inet_chksum.c ip.c mem.c memp.c \
 	netif.c pbuf.c raw.c stats.c sys.c altcp.c altcp_alloc.c altcp_tcp.c tcp.c tcp_in.c \
@@ -167,6 +169,7 @@ $(x86_64_OBJ)/firmware/embedded.o $(i386_OBJ)/firmware/embedded.o: $(BUILD)/embe
 
 efi: $(BIN)/bootnet-x86_64.efi $(BIN)/bootnet-i386.efi
 all: efi
+include tools/media.mk
 
 # ---------------------------------------------------------------- tests
 include tests/unit/unit.mk

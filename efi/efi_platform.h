@@ -9,6 +9,14 @@ extern EFI_SYSTEM_TABLE *efi_systab;
 extern EFI_BOOT_SERVICES *efi_bs;
 extern EFI_RUNTIME_SERVICES *efi_rt;
 
+/* Keeps the firmware's tables (the globals above). */
+void efi_start(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab);
+/* Console, clock and NICs up, then the core; returns when it ends. */
+EFI_STATUS efi_run_bootnet(void);
+/* The option ROM driver (efi_driver.c): a Driver Binding for the NICs with
+ * this PCI vendor:device and the one whose ROM the driver came from. */
+EFI_STATUS efi_driver_install(UINT16 vendor, UINT16 device);
+
 void efi_console_init(void);
 void efi_time_init(void);
 void efi_connect_network_devices(void);

@@ -23,11 +23,24 @@ static void print_banner(void)
 	console_printf("Built with %s\n\n", net_libraries_version());
 }
 
-/* A script built in with `make EMBED=...` runs instead of autoboot. */
-static int embedded_or_autoboot(void)
+/* What runs instead of autoboot: autoexec.ipxe on the disk bootnet was
+ * started from (a user changes a stick's behaviour without a rebuild, so it
+ * comes before the script built in), else a script built in with `make
+ * EMBED=...`, else autoboot. */
+static int boot_script_or_autoboot(void)
 {
+	char where[300];
 	size_t len;
-	const char *text = embedded_script(&len);
+	char *script = platform_boot_volume_script(&len, where, sizeof(where));
+	const char *text;
+	if (script) {
+		int rc;
+		console_printf("bootnet: running %s\n", where);
+		rc = image_run_replacement(script_run_text(script, len, "autoexec.ipxe", NULL));
+		free(script);
+		return rc;
+	}
+	text = embedded_script(&len);
 	if (!text)
 		return autoboot();
 	return image_run_replacement(script_run_text(text, len, embedded_script_name(), NULL));
@@ -42,7 +55,7 @@ int bootnet_main(void)
 	platform_probe_netdevs();
 	if (shell_requested_within(2000)) {
 		shell_run();
-	} else if (embedded_or_autoboot() == 0) {
+	} else if (boot_script_or_autoboot() == 0) {
 		console_puts("\nbootnet: the boot script ended.\n");
 	} else {
 		/* The messages above say what failed; the shell lets one look

@@ -95,6 +95,13 @@ int platform_image_exec(struct image *img);
  * machine has none. The table stays valid while bootnet runs. */
 bool platform_smbios(const void **table, size_t *len, unsigned *version);
 
+/* A boot script on the disk bootnet was started from (EFI: autoexec.ipxe
+ * next to bootnet's own file, else at the root of its volume): its text
+ * in a malloc'd buffer (NUL-terminated, *len bytes) and where it was
+ * found in where ("\EFI\BOOT\autoexec.ipxe on the boot volume"); NULL
+ * when bootnet was not started from a disk or none is there. */
+char *platform_boot_volume_script(size_t *len, char *where, size_t where_size);
+
 /* Power. Both return only if the platform could not do it. */
 void platform_reboot(void);
 void platform_poweroff(void);

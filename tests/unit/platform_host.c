@@ -197,6 +197,13 @@ bool platform_smbios(const void **table, size_t *len, unsigned *version)
 	return true;
 }
 
+/* Host tests are never started from a disk. */
+char *platform_boot_volume_script(size_t *len, char *where, size_t where_size)
+{
+	(void)len, (void)where, (void)where_size;
+	return NULL;
+}
+
 void platform_reboot(void) {}
 void platform_poweroff(void) {}
 

@@ -1,0 +1,23 @@
+# Sourced (after lab.sh) by the boot media tests: boot OVMF from
+# bin/bootnet.usb on a USB stick, from bin/bootnet.iso on a CD-ROM.
+
+# lab_boot_usb ARCH IMAGE [qemu args...]: OVMF (x86_64 or i386) with a
+# copy of IMAGE as a USB stick (xHCI, usb-storage) first in the boot order;
+# the lab NIC is the machine's own virtio-net with no PXE ROM of QEMU's.
+lab_boot_usb() {
+	local arch=$1 image=$2; shift 2
+	cp "$image" "$LAB_DIR/usb.img" || lab_fail "cannot copy $image"
+	LAB_NIC="${LAB_NIC:-virtio-net-pci,romfile=}" lab_qemu_efi "$arch" \
+		-device qemu-xhci,id=xhci \
+		-drive if=none,id=stick,format=raw,file="$LAB_DIR/usb.img" \
+		-device usb-storage,bus=xhci.0,drive=stick,bootindex=0 "$@"
+}
+
+# lab_boot_cdrom IMAGE [qemu args...]: OVMF (x86_64) with IMAGE as a
+# CD-ROM on the AHCI controller, first in the boot order.
+lab_boot_cdrom() {
+	local image=$1; shift
+	LAB_NIC="${LAB_NIC:-virtio-net-pci,romfile=}" lab_qemu_efi x86_64 \
+		-drive if=none,id=cd,media=cdrom,readonly=on,format=raw,file="$image" \
+		-device ide-cd,drive=cd,bootindex=0 "$@"
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Reads a PCI option ROM on its own, from the PCI Firmware spec 3.0 and the
+UEFI spec's "PCI Option ROMs", sharing no code with tools/mkefirom: walks
+every image (by its PCIR image length, until the last-image indicator) and
+checks each field; for an EFI image also the PE image inside (MZ, PE
+signature, machine, subsystem, that it lies inside the image).
+
+Usage: efirom_check.py ROM [--vendor 8086 --device 100e --machine 8664
+                            --subsystem 11]
+Prints every field it read; exits non-zero naming the first one wrong."""
+import argparse
+import sys
+
+errors = []
+
+
+def u16(b, o):
+    return b[o] | b[o + 1] << 8
+
+
+def u32(b, o):
+    return u16(b, o) | u16(b, o + 2) << 16
+
+
+def expect(what, got, want):
+    ok = got == want
+    def show(v):
+        return hex(v) if isinstance(v, int) and not isinstance(v, bool) else str(v)
+    print("  %-34s %-10s %s" % (what, show(got), "ok" if ok else "WRONG (want %s)" % show(want)))
+    if not ok:
+        errors.append(what)
+
+
+def check_pe(rom, start, end, want):
+    print("  PE image at %#x" % start)
+    expect("PE: 'MZ'", bytes(rom[start:start + 2]), b"MZ")
+    pe = start + u32(rom, start + 0x3C)
+    expect("PE: signature 'PE\\0\\0'", bytes(rom[pe:pe + 4]), b"PE\0\0")
+    expect("PE: machine", u16(rom, pe + 4), want.machine)
+    magic = u16(rom, pe + 24)
+    expect("PE: optional header magic", magic, 0x20B if want.machine == 0x8664 else 0x10B)
+    expect("PE: subsystem", u16(rom, pe + 24 + 68), want.subsystem)
+    size_of_headers = u32(rom, pe + 24 + 60)
+    sections = u16(rom, pe + 6)
+    opt_size = u16(rom, pe + 20)
+    last = 0
+    for i in range(sections):
+        sh = pe + 24 + opt_size + 40 * i
+        raw_size, raw_ptr = u32(rom, sh + 16), u32(rom, sh + 20)
+        last = max(last, raw_ptr + raw_size)
+    expect("PE: headers and sections inside", start + max(last, size_of_headers) <= end, True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("rom")
+    ap.add_argument("--vendor", default="8086")
+    ap.add_argument("--device", default="100e")
+    ap.add_argument("--machine", default="8664")
+    ap.add_argument("--subsystem", default="11")
+    a = ap.parse_args()
+    want = argparse.Namespace(vendor=int(a.vendor, 16), device=int(a.device, 16),
+                              machine=int(a.machine, 16), subsystem=int(a.subsystem))
+    rom = open(a.rom, "rb").read()
+    expect("ROM size multiple of 512", len(rom) % 512, 0)
+    start, n, efi_images = 0, 0, 0
+    while True:
+        n += 1
+        print("image %d at %#x:" % (n, start))
+        expect("signature 55 AA", bytes(rom[start:start + 2]), b"\x55\xaa")
+        pcir = start + u16(rom, start + 0x18)
+        expect("PCIR offset DWORD-aligned", (pcir - start) % 4, 0)
+        expect("PCIR signature", bytes(rom[pcir:pcir + 4]), b"PCIR")
+        expect("PCIR vendor", u16(rom, pcir + 4), want.vendor)
+        expect("PCIR device", u16(rom, pcir + 6), want.device)
+        expect("PCIR structure length", u16(rom, pcir + 0x0A), 0x1C)
+        expect("PCIR revision", rom[pcir + 0x0C], 3)
+        class_code = rom[pcir + 0x0D] | rom[pcir + 0x0E] << 8 | rom[pcir + 0x0F] << 16
+        expect("PCIR class code (network)", class_code >> 16, 0x02)
+        length = u16(rom, pcir + 0x10) * 512
+        expect("image length fits the ROM", 0 < length and start + length <= len(rom), True)
+        code_type = rom[pcir + 0x14]
+        last = rom[pcir + 0x15] & 0x80
+        if code_type == 3:
+            efi_images += 1
+            expect("EFI signature 0x0EF1", u32(rom, start + 4), 0x0EF1)
+            expect("initialization size = image length", u16(rom, start + 2) * 512, length)
+            expect("EFI subsystem", u16(rom, start + 8), want.subsystem)
+            expect("EFI machine type", u16(rom, start + 0x0A), want.machine)
+            expect("compression type (none)", u16(rom, start + 0x0C), 0)
+            check_pe(rom, start + u16(rom, start + 0x16), start + length, want)
+        else:
+            print("  code type %d (not EFI): fields above only" % code_type)
+        if last or length == 0:
+            break
+        start += length
+    expect("EFI images in the ROM", efi_images, 1)
+    if errors:
+        print("efirom_check: wrong: " + ", ".join(errors))
+        sys.exit(1)
+    print("efirom_check: %d image(s), every field as expected" % n)
+
+
+main()

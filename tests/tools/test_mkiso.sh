@@ -1,0 +1,49 @@
+# tools/mkiso: the El Torito catalog through `xorriso -report_el_torito
+# plain` and eltorito_check.py (its own reading of the catalog), the EFI
+# boot image's files (extracted by xorriso, listed by mdir, compared), and
+# the hybrid GPT (sgdisk -v, fdisk -l) that lets the ISO boot from a stick.
+. "$(dirname "$0")/check.sh"
+need_tool xorriso sgdisk fdisk mdir mcopy python3
+x64=$TOP/bin/bootnet-x86_64.efi ia32=$TOP/bin/bootnet-i386.efi
+[ -r "$x64" ] && [ -r "$ia32" ] || fail "build bin/ first (make)"
+
+printf '#!ipxe\necho ISO-AUTOEXEC\n' > "$TMP/autoexec.ipxe"
+"$TOP/tools/mkiso" --x64 "$x64" --ia32 "$ia32" --script "$TMP/autoexec.ipxe" -o "$TMP/boot.iso" ||
+	fail "mkiso failed"
+iso=$TMP/boot.iso
+
+out=$(xorriso -indev "$iso" -report_el_torito plain 2>&1)
+expect_in "$out" "Volume id +: 'BOOTNET'" "xorriso (volume id)"
+expect_in "$out" "El Torito boot img : +1 +UEFI +y +none " "xorriso -report_el_torito"
+grep -Eq "El Torito boot img : +2 " <<<"$out" && fail "more than the one (UEFI) boot image"
+out=$(python3 eltorito_check.py "$iso") || { echo "$out"; fail "eltorito_check.py"; }
+echo "$out"
+expect_in "$out" "platform EFI \(0xef\), no emulation" "eltorito_check.py"
+
+mkdir "$TMP/boot"
+xorriso -osirrox on -indev "$iso" -extract_boot_images "$TMP/boot/" >/dev/null 2>&1 ||
+	fail "xorriso could not extract the boot images"
+efi_img=$TMP/boot/eltorito_img1_uefi.img
+[ -s "$efi_img" ] || fail "no UEFI El Torito image extracted"
+export MTOOLS_SKIP_CHECK=1
+out=$(mdir -i "$efi_img" ::/EFI/BOOT)
+expect_in "$out" "BOOTX64 +EFI +$(stat -c %s "$x64")" "mdir of the EFI boot image"
+expect_in "$out" "BOOTIA32 +EFI +$(stat -c %s "$ia32")" "mdir of the EFI boot image"
+for pair in "EFI/BOOT/BOOTX64.EFI:$x64" "EFI/BOOT/BOOTIA32.EFI:$ia32" \
+	    "autoexec.ipxe:$TMP/autoexec.ipxe"; do
+	mcopy -n -i "$efi_img" "::/${pair%%:*}" "$TMP/back" || fail "mcopy ${pair%%:*} out"
+	cmp -s "$TMP/back" "${pair#*:}" || fail "${pair%%:*} in the boot image differs"
+done
+
+# Hybrid: a GPT whose EFI System partition is that same FAT.
+out=$(sgdisk -v "$iso" 2>&1)
+expect_in "$out" "No problems found" "sgdisk -v"
+grep -Eq "Warning|Caution|ERROR" <<<"$out" && { echo "$out"; fail "sgdisk -v warns"; }
+out=$(fdisk -l "$iso")
+expect_in "$out" "Disklabel type: gpt" "fdisk -l"
+start=$(sed -nE 's/^[^ ]*boot\.iso2 +([0-9]+) .*EFI System$/\1/p' <<<"$out")
+[ -n "$start" ] || { echo "$out"; fail "fdisk -l shows no EFI System partition 2"; }
+cmp -s -n "$(stat -c %s "$efi_img")" -i "$((start * 512)):0" "$iso" "$efi_img" ||
+	fail "the GPT's EFI System partition is not the El Torito boot image"
+echo "iso image: $(stat -c %s "$TOP/bin/bootnet.iso" 2>/dev/null || echo '?') bytes"
+exit 0
