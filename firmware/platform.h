@@ -30,6 +30,17 @@ void platform_delay_us(uint32_t us);
  * clock does not say its zone), or 0 when the machine cannot tell. */
 uint64_t platform_unix_time(void);
 
+/* Randomness, for TLS keys and TCP sequence numbers; firmware/entropy.c
+ * mixes both into what the core uses, never a constant seed.
+ * platform_entropy: fills buf from the machine's random-number hardware
+ * (EFI: the RNG protocol, else the CPU's RDSEED/RDRAND; BIOS: RDSEED/RDRAND)
+ * and names it in *source ("RDRAND"); returns the bytes filled, 0 (and
+ * source "none") when the machine has no such hardware.
+ * platform_cycles: a fast free-running counter (x86: the time-stamp
+ * counter) whose jitter between reads is mixed in too. */
+size_t platform_entropy(void *buf, size_t len, const char **source);
+uint64_t platform_cycles(void);
+
 /* PCI configuration space. */
 struct pci_location {
 	uint16_t segment;

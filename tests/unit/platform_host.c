@@ -84,6 +84,24 @@ void platform_delay_us(uint32_t us)
 	delay_us_left %= 1000;
 }
 
+/* The host's kernel is the random hardware here; the cycle counter is a
+ * counter. */
+size_t platform_entropy(void *buf, size_t len, const char **source)
+{
+	FILE *f = fopen("/dev/urandom", "rb");
+	size_t n = f ? fread(buf, 1, len, f) : 0;
+	if (f)
+		fclose(f);
+	*source = n ? "/dev/urandom" : "none";
+	return n;
+}
+
+uint64_t platform_cycles(void)
+{
+	static uint64_t cycles;
+	return cycles += 7;
+}
+
 static uint64_t unix_time;
 uint64_t platform_unix_time(void) { return unix_time; }
 void host_unix_time_set(uint64_t seconds) { unix_time = seconds; }
