@@ -121,6 +121,16 @@ static const char *asc_name(unsigned asc, unsigned ascq)
 	return NULL;
 }
 
+int scsi_sense_key(const uint8_t *sense, size_t sense_len)
+{
+	unsigned code = sense_len ? sense[0] & 0x7f : 0;
+	if ((code == 0x70 || code == 0x71) && sense_len >= 3)
+		return sense[2] & 15;
+	if ((code == 0x72 || code == 0x73) && sense_len >= 2)
+		return sense[1] & 15;
+	return -1;
+}
+
 void scsi_describe_status(uint8_t status, const uint8_t *sense, size_t sense_len, char *out,
 			  size_t size)
 {

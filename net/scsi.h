@@ -27,6 +27,10 @@ bool scsi_parse_capacity10(const uint8_t *data, size_t len, uint64_t *blocks,
 bool scsi_parse_capacity16(const uint8_t *data, size_t len, uint64_t *blocks,
 			   uint32_t *block_size);
 
+/* The sense key (0..15) of fixed or descriptor sense data; -1 if unreadable. */
+int scsi_sense_key(const uint8_t *sense, size_t sense_len);
+#define SCSI_SENSE_UNIT_ATTENTION 0x6
+
 /* "CHECK CONDITION: NOT READY, medium not present (sense key 0x2,
  * ASC/ASCQ 0x3a/0x00)" from a status and its sense data (fixed or
  * descriptor format; len 0 when there is none). */

@@ -73,6 +73,9 @@ TEST(scsi_status_messages)
 	static const uint8_t descriptor[8] = { 0x72, 0x06, 0x29, 0x00 };
 	scsi_describe_status(2, descriptor, sizeof(descriptor), text, sizeof(text));
 	CHECK_CONTAINS(text, "UNIT ATTENTION, power on");
+	CHECK(scsi_sense_key(descriptor, sizeof(descriptor)) == SCSI_SENSE_UNIT_ATTENTION);
+	CHECK(scsi_sense_key(not_ready, sizeof(not_ready)) == 2);
+	CHECK(scsi_sense_key(not_ready, 2) == -1);
 	static const uint8_t unknown[18] = { 0x70, 0, 0x03, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x99, 1 };
 	scsi_describe_status(2, unknown, sizeof(unknown), text, sizeof(text));
 	CHECK_STR(text, "CHECK CONDITION: MEDIUM ERROR (sense key 0x3, ASC/ASCQ 0x99/0x01)");
