@@ -30,6 +30,22 @@ lab_start_tgtd() {
 	lab_fail "tgtd did not start"
 }
 
+# lab_stop_tgtd: kills tgtd at once (its connections drop, as when a
+# target crashes) and waits until it is gone.
+lab_stop_tgtd() {
+	local pid i
+	for pid in $(ip netns pids "$LAB_NS" 2>/dev/null); do
+		[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = tgtd ] && kill -9 "$pid"
+	done
+	for i in $(seq 50); do
+		ip netns pids "$LAB_NS" 2>/dev/null | while read -r pid; do
+			cat "/proc/$pid/comm" 2>/dev/null
+		done | grep -q '^tgtd$' || { lab_iscsi_cleanup; return 0; }
+		sleep 0.1
+	done
+	lab_fail "tgtd did not stop"
+}
+
 # lab_tgt_target TID IQN IMAGE: a target whose LUN 1 is IMAGE, open to all.
 lab_tgt_target() {
 	local tid=$1 iqn=$2 image=$3
