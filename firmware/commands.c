@@ -13,6 +13,7 @@ extern const struct command cmd_power_commands[];
 extern const struct command cmd_misc_commands[];
 extern const struct command cmd_digest_commands[];
 extern const struct command cmd_dns_commands[];
+extern const struct command cmd_san_commands[];
 
 static const struct command *const tables[] = {
 	cmd_console_commands,
@@ -26,6 +27,7 @@ static const struct command *const tables[] = {
 	cmd_misc_commands,
 	cmd_digest_commands,
 	cmd_dns_commands,
+	cmd_san_commands,
 };
 
 const struct command *command_find(const char *name)

@@ -12,6 +12,7 @@
 #include "main.h"
 #include "netdev.h"
 #include "platform.h"
+#include "san.h"
 #include "script.h"
 #include "shell.h"
 #include "version.h"
@@ -64,6 +65,7 @@ int bootnet_main(void)
 		shell_run();
 	}
 	image_free_all();
+	san_unhook_all();
 	/* Hand every device back as we found it before returning. */
 	netdev_close_all();
 	console_puts("bootnet: returning to the firmware.\n");

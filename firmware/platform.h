@@ -112,6 +112,18 @@ bool platform_smbios(const void **table, size_t *len, unsigned *version);
  * found in where ("\EFI\BOOT\autoexec.ipxe on the boot volume"); NULL
  * when bootnet was not started from a disk or none is there. */
 char *platform_boot_volume_script(size_t *len, char *where, size_t where_size);
+/* SAN disks (firmware/san.h), from sanhook and sanboot. attach shows the
+ * disk to the firmware (EFI: a Block I/O handle with an iSCSI device path,
+ * connected so that the firmware finds its partitions; BIOS: an INT 13h
+ * drive) and, when describe is true, to the OS (BIOS: an iBFT). boot starts
+ * the disk's loader (EFI: filename, or \EFI\BOOT\BOOTX64.EFI when NULL)
+ * with the network kept running for the disk; it returns when the loader
+ * returns or could not start. detach undoes attach. 0, or -1 with
+ * disk->error set. */
+struct san_disk;
+int platform_san_attach(struct san_disk *disk, bool describe);
+int platform_san_boot(struct san_disk *disk, const char *filename);
+void platform_san_detach(struct san_disk *disk);
 
 /* Power. Both return only if the platform could not do it. */
 void platform_reboot(void);

@@ -254,3 +254,29 @@ int platform_image_exec(struct image *img)
 		 img->cmdline ? img->cmdline : "");
 	return exec_result;
 }
+
+/* SAN disks: the host keeps count of what is attached and cannot boot. */
+#include "../../firmware/san.h"
+static int san_attached;
+int host_san_attached_count(void);
+int host_san_attached_count(void) { return san_attached; }
+
+int platform_san_attach(struct san_disk *disk, bool describe)
+{
+	(void)disk, (void)describe;
+	san_attached++;
+	return 0;
+}
+
+int platform_san_boot(struct san_disk *disk, const char *filename)
+{
+	(void)filename;
+	snprintf(disk->error, sizeof(disk->error), "the host platform cannot boot");
+	return -1;
+}
+
+void platform_san_detach(struct san_disk *disk)
+{
+	(void)disk;
+	san_attached--;
+}

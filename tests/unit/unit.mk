@@ -77,3 +77,15 @@ unit-test: $(UNIT_BIN) $(SCRIPT_UNIT_BIN)
 
 # The script tests (tests/scripts/run) build their runner here.
 include tests/scripts/scripts.mk
+
+# iSCSI: the PDU, URI, SCSI and session code, and CHAP with mbed TLS's MD5
+# compiled for the host (its own files, with bootnet's mbed TLS config).
+ISCSI_UNIT_SRCS := net/iscsi_pdu.c net/iscsi_uri.c net/iscsi_chap.c net/iscsi_session.c net/scsi.c
+HOST_MD5_SRCS := $(MBEDTLS)/library/md5.c $(MBEDTLS)/library/platform_util.c
+HOST_MBEDTLS_FLAGS := -Inet -I$(MBEDTLS)/include -DMBEDTLS_CONFIG_FILE='"mbedtls_config.h"'
+$(UNIT_BIN): $(patsubst %.c,$(BUILD)/host/%.o,$(ISCSI_UNIT_SRCS) $(HOST_MD5_SRCS))
+$(BUILD)/host/net/iscsi_chap.o $(BUILD)/host/tests/unit/test_iscsi_chap.o $(BUILD)/host/net/iscsi_session.o $(BUILD)/host/tests/unit/test_iscsi_session.o: HOST_CFLAGS += $(HOST_MBEDTLS_FLAGS)
+$(BUILD)/host/$(MBEDTLS)/library/%.o: $(MBEDTLS)/library/%.c
+	@mkdir -p $(@D)
+	$(call say,HOSTCC $<)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_MBEDTLS_FLAGS) -w -c $< -o $@
