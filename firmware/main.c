@@ -11,6 +11,7 @@
 #include "image_fetch.h"
 #include "main.h"
 #include "netdev.h"
+#include "netprobe.h"
 #include "platform.h"
 #include "script.h"
 #include "shell.h"
@@ -37,9 +38,10 @@ int bootnet_main(void)
 {
 	print_banner();
 	net_init();
+	device_report_collect();
+	netprobe_run(netprobe_default_order());
 	device_report_print();
 	console_puts("\n");
-	platform_probe_netdevs();
 	if (shell_requested_within(2000)) {
 		shell_run();
 	} else if (embedded_or_autoboot() == 0) {

@@ -1,6 +1,10 @@
 /* The native NIC drivers built in, in the order they are asked. */
 #include "../bus/nic_driver.h"
 
+extern const struct nic_driver virtio_net_driver;
+
 const struct nic_driver *const nic_drivers[] = {
+	&virtio_net_driver,
+	/* &tg3_driver, (the tg3 branch adds it here) */
 	NULL,
 };

@@ -8,7 +8,12 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 	drivers/bus/pci_names.c firmware/options.c firmware/image.c \
 	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c) net/inet.c \
 	firmware/pe_image.c firmware/bzimage.c firmware/bzimage_params.c firmware/cpio.c \
-	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c
+	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c \
+	firmware/netpath_order.c
+# Choosing a network path and the native drivers, against device models
+# (tests/unit/platform_host_pci.c): unit tests only.
+UNIT_DRIVER_SRCS := firmware/netprobe.c firmware/netdev.c drivers/bus/nic_driver.c \
+	drivers/net/nic_drivers.c drivers/net/virtio_net.c drivers/net/virtio_ring.c
 # Core files that call into scripts and downloads: unit tests only, linked
 # with the stand-ins in tests/unit/test_cmd_image_fakes.c (not the fuzzers).
 UNIT_CMD_SRCS := firmware/cmd_image.c firmware/image_fetch.c firmware/image_initrd.c \
@@ -17,7 +22,8 @@ UNIT_LIBC_SRCS := firmware/libc/string.c firmware/libc/format.c firmware/libc/nu
 # The script language's tests have a binary of their own (below).
 SCRIPT_UNIT_TESTS := $(wildcard tests/unit/test_script*.c tests/unit/test_settings*.c \
 	tests/unit/test_menu*.c tests/unit/test_shell*.c)
-UNIT_SRCS := $(filter-out $(SCRIPT_UNIT_TESTS),$(wildcard tests/unit/*.c)) $(UNIT_CORE_SRCS) $(UNIT_CMD_SRCS) $(UNIT_LIBC_SRCS)
+UNIT_SRCS := $(filter-out $(SCRIPT_UNIT_TESTS),$(wildcard tests/unit/*.c)) $(UNIT_CORE_SRCS) $(UNIT_CMD_SRCS) $(UNIT_LIBC_SRCS) \
+	$(UNIT_DRIVER_SRCS)
 UNIT_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(UNIT_SRCS))
 
 HOST_CC := gcc
