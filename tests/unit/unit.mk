@@ -13,7 +13,8 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 # Choosing a network path and the native drivers, against device models
 # (tests/unit/platform_host_pci.c): unit tests only.
 UNIT_DRIVER_SRCS := firmware/netprobe.c firmware/netdev.c drivers/bus/nic_driver.c \
-	drivers/net/nic_drivers.c drivers/net/virtio_net.c drivers/net/virtio_ring.c
+	drivers/net/nic_drivers.c drivers/net/virtio_net.c drivers/net/virtio_ring.c \
+	drivers/net/e1000.c drivers/net/rtl8139.c
 # Core files that call into scripts and downloads: unit tests only, linked
 # with the stand-ins in tests/unit/test_cmd_image_fakes.c (not the fuzzers).
 UNIT_CMD_SRCS := firmware/cmd_image.c firmware/image_fetch.c firmware/image_initrd.c \
