@@ -9,7 +9,7 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c) net/inet.c \
 	firmware/pe_image.c firmware/bzimage.c firmware/bzimage_params.c firmware/cpio.c \
 	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c \
-	firmware/netpath_order.c
+	firmware/netpath_order.c firmware/link_watch.c
 # Choosing a network path and the native drivers, against device models
 # (tests/unit/platform_host_pci.c): unit tests only.
 UNIT_DRIVER_SRCS := firmware/netprobe.c firmware/netdev.c drivers/bus/nic_driver.c \
