@@ -185,6 +185,7 @@ e2e-test: all
 bench: all
 	tools/fetch-deps
 	tests/bench/run
+	tests/bench/nics
 
 demo: all
 	tools/fetch-deps
