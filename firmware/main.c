@@ -55,6 +55,7 @@ int bootnet_main(void)
 	image_free_all();
 	/* Hand every device back as we found it before returning. */
 	netdev_close_all();
+	platform_pci_release_all(); /* every NIC a native driver took, whatever happened */
 	console_puts("bootnet: returning to the firmware.\n");
 	malloc_release_kept();
 	return 0;
