@@ -119,7 +119,11 @@ static struct netdev *try_firmware(enum probe_path path, const struct pci_device
 	struct netdev *dev = platform_netpath_netdev(firmware_kind[path], &pci->loc, why,
 						     sizeof(why));
 	if (!dev) {
-		snprintf(a->text, sizeof(a->text), "%s: %s", probe_path_name(path), why);
+		/* "SNP Initialize failed: ..." reads "SNP: Initialize failed: ...". */
+		const char *name = probe_path_name(path);
+		size_t n = strlen(name);
+		const char *rest = strncmp(why, name, n) == 0 && why[n] == ' ' ? why + n + 1 : why;
+		snprintf(a->text, sizeof(a->text), "%s: %s", name, rest);
 		return NULL;
 	}
 	char link[32];

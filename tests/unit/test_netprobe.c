@@ -2,6 +2,7 @@
  * path to the next, which NIC becomes net0, and the device report's lines
  * for what was tried (a machine whose only NIC nobody drives among them). */
 #include <stdio.h>
+#include "../../drivers/bus/nic_driver.h"
 #include "../../firmware/devreport.h"
 #include "../../firmware/netdev.h"
 #include "../../firmware/netprobe.h"
@@ -59,7 +60,7 @@ TEST(netprobe_falls_back_from_a_failing_snp_past_no_driver_to_nii)
 	const struct netprobe_nic *r = netprobe_results(&n);
 	CHECK(n == 1);
 	CHECK(r[0].attempts == 3);
-	CHECK_STR(r[0].attempt[0].text, "SNP: SNP Initialize failed: Device Error");
+	CHECK_STR(r[0].attempt[0].text, "SNP: Initialize failed: Device Error");
 	CHECK(!r[0].attempt[0].ok);
 	CHECK_STR(r[0].attempt[1].text, "no driver for abcd:0001");
 	CHECK_STR(r[0].attempt[2].text, "NII (UNDI 3.1): link up");
@@ -138,4 +139,31 @@ TEST(report_for_a_machine_whose_only_nic_nobody_drives)
 	CHECK(netdev_first() == NULL);
 	/* The next report, without a probe, is the plain one again. */
 	device_report_set_probe(NULL, 0);
+}
+
+TEST(pci_ids_match_their_driver_and_no_id_is_claimed_twice)
+{
+	const struct pci_id *id;
+	const struct nic_driver *d;
+
+	CHECK((d = nic_driver_find(0x8086, 0x100e, &id)) && strcmp(d->name, "e1000") == 0 &&
+	      strcmp(id->name, "82540EM") == 0);
+	CHECK((d = nic_driver_find(0x8086, 0x10d3, &id)) && strcmp(d->name, "e1000e") == 0);
+	CHECK((d = nic_driver_find(0x1af4, 0x1000, &id)) && strcmp(d->name, "virtio-net") == 0);
+	CHECK((d = nic_driver_find(0x1af4, 0x1041, &id)) && strcmp(d->name, "virtio-net") == 0);
+	CHECK((d = nic_driver_find(0x10ec, 0x8139, &id)) && strcmp(d->name, "rtl8139") == 0);
+	CHECK(nic_driver_find(0x1af4, 0x1001, &id) == NULL); /* virtio-blk */
+	CHECK(nic_driver_find(0x8086, 0x1076, &id) == NULL); /* 82541GI: left out */
+	CHECK(nic_driver_find(0x10ec, 0x8168, &id) == NULL); /* RTL8168: another chip */
+
+	for (int a = 0; nic_drivers[a]; a++)
+		for (const struct pci_id *i = nic_drivers[a]->ids; i->vendor; i++) {
+			int claims = 0;
+			for (int b = 0; nic_drivers[b]; b++)
+				for (const struct pci_id *j = nic_drivers[b]->ids; j->vendor; j++)
+					claims += i->vendor == j->vendor && i->device == j->device;
+			if (!CHECK(claims == 1))
+				printf("    %04x:%04x is claimed %d times\n", i->vendor, i->device, claims);
+			CHECK(i->name && i->name[0]);
+		}
 }
