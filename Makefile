@@ -69,11 +69,13 @@ WARN := -Wall -Wextra -Werror
 
 CFLAGS_x86_64 := -m64 -mno-red-zone -fpic -DGNU_EFI_USE_MS_ABI
 CFLAGS_i386   := -m32 -march=i686 -fpic
-# `make NETPATH=nii BIN=dir BUILD=dir/build`: a test build that drives NICs
-# through NII (UNDI) even where the firmware also offers SNP.
-ifeq ($(NETPATH),nii)
-CFLAGS_x86_64 += -DBOOTNET_PREFER_NII
-CFLAGS_i386   += -DBOOTNET_PREFER_NII
+# `make NETPATH=native BIN=dir BUILD=dir/build`: a build that tries the
+# network paths of each NIC in this order (a comma-separated list of snp,
+# native, nii; default snp,native,nii). NETPATH=nii drives NICs through NII
+# (UNDI) even where the firmware also offers SNP.
+ifneq ($(NETPATH),)
+CFLAGS_x86_64 += -DBOOTNET_NETPATH='"$(NETPATH)"'
+CFLAGS_i386   += -DBOOTNET_NETPATH='"$(NETPATH)"'
 endif
 LDEMU_x86_64  := elf_x86_64
 LDEMU_i386    := elf_i386
@@ -186,6 +188,7 @@ e2e-test: all
 bench: all
 	tools/fetch-deps
 	tests/bench/run
+	tests/bench/nics
 
 demo: all
 	tools/fetch-deps

@@ -14,6 +14,7 @@ extern const struct command cmd_misc_commands[];
 extern const struct command cmd_digest_commands[];
 extern const struct command cmd_dns_commands[];
 extern const struct command cmd_san_commands[];
+extern const struct command cmd_netprobe_commands[];
 
 static const struct command *const tables[] = {
 	cmd_console_commands,
@@ -28,6 +29,7 @@ static const struct command *const tables[] = {
 	cmd_digest_commands,
 	cmd_dns_commands,
 	cmd_san_commands,
+	cmd_netprobe_commands,
 };
 
 const struct command *command_find(const char *name)

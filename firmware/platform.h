@@ -85,9 +85,27 @@ struct netpath_info {
 /* Fills at most max entries; returns how many paths exist. */
 int platform_netpaths(struct netpath_info *paths, int max);
 
-/* Registers a netdev (firmware/netdev.h) for every usable firmware
- * network path, one per NIC, preferring the one bootnet came from. */
-void platform_probe_netdevs(void);
+/* Choosing a path per NIC is the core's (firmware/netprobe.c); the
+ * platform offers its own paths one at a time. */
+struct netdev;
+/* A netdev over the firmware's path of kind (SNP, NII, UNDI) on the PCI
+ * function loc, already opened (so it is known to work), with loaded_from
+ * and cached DHCP packets filled in; not registered. NULL with why filled
+ * in ("none on this device", "Initialize failed: Device Error") otherwise,
+ * everything it tried undone. */
+struct netdev *platform_netpath_netdev(enum netpath_kind kind, const struct pci_location *loc,
+				       char *why, size_t why_size);
+/* Netdevs over firmware paths on no PCI device (USB NICs), not opened;
+ * fills at most max and returns how many. */
+int platform_netdevs_off_pci(struct netdev **devs, int max);
+/* Before a native driver takes the NIC at dev->pci: what the firmware
+ * knows of it (dev->loaded_from, cached DHCP packets), while it still can. */
+void platform_netdev_firmware_facts(struct netdev *dev);
+/* The path order when neither the build nor ${netpath} gives one:
+ * "snp,native,nii" on UEFI. */
+const char *platform_netpath_default(void);
+/* Gives one claimed function back to the firmware (see platform_pci_claim). */
+void platform_pci_release(const struct pci_location *loc);
 
 /* Executable images (firmware/image.h): EFI programs and Linux kernels.
  * probe: whether img is a kind of program the platform starts (it may

@@ -10,7 +10,8 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 	firmware/pe_image.c firmware/bzimage.c firmware/bzimage_params.c firmware/cpio.c \
 	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c \
 	firmware/pxe_undi.c firmware/pxe_undi_isr.c firmware/pxe_undi_netdev.c firmware/pxe_status.c \
-	firmware/pxe_find.c bios/e820_map.c bios/heap.c bios/acpi_tables.c
+	firmware/pxe_find.c bios/e820_map.c bios/heap.c bios/acpi_tables.c \
+	firmware/netpath_order.c firmware/link_watch.c
 # BIOS loaders' pure parts (where a kernel or an NBP goes).
 UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c \
 	bios/bios_image_kind.c bios/multiboot.c
@@ -25,7 +26,7 @@ SCRIPT_UNIT_TESTS := $(wildcard tests/unit/test_script*.c tests/unit/test_settin
 # Native drivers run against device models (tests/unit/*_model*.c); the
 # host platform stands in for drivers/bus/pci_regs.c. Whatever the core
 # list already has is not listed twice.
-UNIT_DRIVER_SRCS := $(filter-out $(UNIT_CORE_SRCS),drivers/bus/nic_driver.c $(wildcard drivers/net/*.c))
+UNIT_DRIVER_SRCS := firmware/netprobe.c firmware/netdev.c $(filter-out $(UNIT_CORE_SRCS),drivers/bus/nic_driver.c $(wildcard drivers/net/*.c))
 UNIT_SRCS := $(filter-out $(SCRIPT_UNIT_TESTS),$(wildcard tests/unit/*.c)) $(UNIT_CORE_SRCS) $(UNIT_CMD_SRCS) $(UNIT_LIBC_SRCS) \
 	$(UNIT_DRIVER_SRCS)
 UNIT_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(UNIT_SRCS))
