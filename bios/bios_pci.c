@@ -91,3 +91,9 @@ bool platform_pci_claim(const struct pci_location *loc, char *why, size_t why_si
 void platform_pci_release_all(void)
 {
 }
+
+/* Nothing on BIOS drives a NIC behind bootnet's back: nothing to give back. */
+void platform_pci_release(const struct pci_location *loc)
+{
+	(void)loc;
+}

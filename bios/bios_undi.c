@@ -158,15 +158,60 @@ int platform_netpaths(struct netpath_info *paths, int max)
 	return 1;
 }
 
-void platform_probe_netdevs(void)
+/* .kpxe: the PXE ROM's UNDI first, as the NIC that loaded bootnet is the
+ * one it drives; bootnet's own drivers for any other NIC. Without a PXE
+ * stack (.pxe, .usb, .rom) only the native drivers are there. */
+const char *platform_netpath_default(void)
 {
-	if (!pxe.found) {
-		console_printf("UNDI: %s\n", pxe.why_not);
-		return;
+	return pxe.found ? "undi,native" : "native";
+}
+
+static bool undi_at(const struct pci_location *loc)
+{
+	return pxe.probed_ok && pxe.undi.has_pci && loc->segment == 0 &&
+	       loc->bus == pxe.undi.bus && loc->dev == pxe.undi.dev && loc->fn == pxe.undi.fn;
+}
+
+struct netdev *platform_netpath_netdev(enum netpath_kind kind, const struct pci_location *loc,
+				       char *why, size_t why_size)
+{
+	struct netdev *dev = &pxe.undi.netdev;
+
+	if (kind != NETPATH_UNDI) {
+		snprintf(why, why_size, "not a BIOS network path");
+		return NULL;
 	}
-	if (!pxe.probed_ok) {
-		console_printf("UNDI: %s\n", pxe.why_not);
-		return;
+	if (!pxe.found || !pxe.probed_ok) {
+		snprintf(why, why_size, "%s", pxe.why_not);
+		return NULL;
 	}
-	netdev_register(&pxe.undi.netdev);
+	if (!undi_at(loc)) {
+		snprintf(why, why_size, "none on this device (the PXE ROM's UNDI drives %02x:%02x.%x)",
+			 pxe.undi.bus, pxe.undi.dev, pxe.undi.fn);
+		return NULL;
+	}
+	if (!dev->is_open && dev->ops->open(dev) != 0) {
+		snprintf(why, why_size, "%s", dev->error);
+		return NULL;
+	}
+	return dev;
+}
+
+/* An UNDI that cannot say where its NIC is on PCI still gets used. */
+int platform_netdevs_off_pci(struct netdev **devs, int max)
+{
+	if (!pxe.found || !pxe.probed_ok || pxe.undi.has_pci || max < 1)
+		return 0;
+	devs[0] = &pxe.undi.netdev;
+	return 1;
+}
+
+/* A native driver taking the NIC the ROM booted from keeps the ROM's
+ * cached DHCP packets and knows bootnet came through it. */
+void platform_netdev_firmware_facts(struct netdev *dev)
+{
+	if (!dev->on_pci || !undi_at(&dev->pci))
+		return;
+	dev->loaded_from = true;
+	dev->cached = pxe.undi.netdev.cached;
 }

@@ -17,30 +17,6 @@ static size_t from_efi_rng(uint8_t *buf, size_t len)
 	return rng->GetRNG(rng, NULL, len, buf) == EFI_SUCCESS ? len : 0;
 }
 
-static size_t from_cpu(uint8_t *buf, size_t len)
-{
-	bool seed = cpu_has_rdseed(), rand = cpu_has_rdrand();
-	size_t n = 0;
-	if (!seed && !rand)
-		return 0;
-	while (n < len) {
-		uint32_t v;
-		int tries = 0;
-		bool ok;
-		/* Either can run dry for a moment: retry a little. */
-		while (!(ok = seed ? cpu_rdseed32(&v) : cpu_rdrand32(&v)) && ++tries < 100)
-			;
-		if (!ok && seed && rand)
-			ok = cpu_rdrand32(&v);
-		if (!ok)
-			break;
-		size_t take = len - n < 4 ? len - n : 4;
-		memcpy(buf + n, &v, take);
-		n += take;
-	}
-	return n;
-}
-
 size_t platform_entropy(void *buf, size_t len, const char **source)
 {
 	size_t n = from_efi_rng(buf, len);
@@ -48,7 +24,7 @@ size_t platform_entropy(void *buf, size_t len, const char **source)
 		*source = "the EFI RNG protocol";
 		return n;
 	}
-	n = from_cpu(buf, len);
+	n = cpu_random_fill(buf, len);
 	*source = n ? (cpu_has_rdseed() ? "RDSEED" : "RDRAND") : "none";
 	return n;
 }

@@ -6,6 +6,7 @@
 
 #include <cpuid.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 static inline bool cpu_has_rdrand(void)
@@ -40,5 +41,9 @@ static inline uint64_t cpu_cycles(void)
 {
 	return __builtin_ia32_rdtsc();
 }
+
+/* Fills buf from RDSEED, else RDRAND; how many bytes it could (0: the CPU
+ * has neither, or both ran dry). */
+size_t cpu_random_fill(void *buf, size_t len);
 
 #endif
