@@ -69,11 +69,13 @@ WARN := -Wall -Wextra -Werror
 
 CFLAGS_x86_64 := -m64 -mno-red-zone -fpic -DGNU_EFI_USE_MS_ABI
 CFLAGS_i386   := -m32 -march=i686 -fpic
-# `make NETPATH=nii BIN=dir BUILD=dir/build`: a test build that drives NICs
-# through NII (UNDI) even where the firmware also offers SNP.
-ifeq ($(NETPATH),nii)
-CFLAGS_x86_64 += -DBOOTNET_PREFER_NII
-CFLAGS_i386   += -DBOOTNET_PREFER_NII
+# `make NETPATH=native BIN=dir BUILD=dir/build`: a build that tries the
+# network paths of each NIC in this order (a comma-separated list of snp,
+# native, nii; default snp,native,nii). NETPATH=nii drives NICs through NII
+# (UNDI) even where the firmware also offers SNP.
+ifneq ($(NETPATH),)
+CFLAGS_x86_64 += -DBOOTNET_NETPATH='"$(NETPATH)"'
+CFLAGS_i386   += -DBOOTNET_NETPATH='"$(NETPATH)"'
 endif
 LDEMU_x86_64  := elf_x86_64
 LDEMU_i386    := elf_i386
@@ -186,6 +188,7 @@ e2e-test: all
 bench: all
 	tools/fetch-deps
 	tests/bench/run
+	tests/bench/nics
 
 demo: all
 	tools/fetch-deps
@@ -193,3 +196,58 @@ demo: all
 
 clean:
 	rm -rf $(BUILD) $(BIN)
+
+# ---------------------------------------------------------------- BIOS build
+# bin/bootnet.kpxe: a PXE NBP (bios/README.md). The core and bios/ are
+# built for i386 as a position-independent executable linked at 0
+# (bios/bootnet.lds); the 16-bit prefix (bios/prefix.S) is linked on its
+# own and put in front of it.
+BIOS_OBJ    := $(BUILD)/bios
+BIOS_SRCS   := $(wildcard bios/*.c)
+BIOS_CFLAGS := $(filter-out -fshort-wchar,$(FREESTANDING)) -m32 -march=i686 -fpie \
+	-fno-asynchronous-unwind-tables $(PORT_INCLUDES) -I$(BUILD)
+BIOS_OWN_OBJS := $(patsubst %.c,$(BIOS_OBJ)/%.o,$(CORE_SRCS) $(LIBC_SRCS) $(BIOS_SRCS))
+BIOS_LWIP_OBJS = $(patsubst $(DEPS)/%.c,$(BIOS_OBJ)/deps/%.o,$(LWIP_SRCS))
+BIOS_MBEDTLS_OBJS = $(patsubst $(DEPS)/%.c,$(BIOS_OBJ)/deps/%.o,$(MBEDTLS_SRCS))
+
+$(BIOS_OBJ)/%.o: %.c
+	@mkdir -p $(@D)
+	$(call say,CC bios $<)
+	$(Q)$(CC) $(BIOS_CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+$(BIOS_OBJ)/firmware/libc/%.o: firmware/libc/%.c
+	@mkdir -p $(@D)
+	$(call say,CC bios $<)
+	$(Q)$(CC) $(BIOS_CFLAGS) $(WARN) -fno-tree-loop-distribute-patterns -MMD -MP -c $< -o $@
+$(BIOS_OBJ)/deps/%.o: $(DEPS)/%.c
+	@mkdir -p $(@D)
+	@$(CC) $(BIOS_CFLAGS) -w -MMD -MP -c $< -o $@
+$(BIOS_OBJ)/liblwip.a: $(BIOS_LWIP_OBJS)
+	@rm -f $@; $(AR) rcs $@ $^
+$(BIOS_OBJ)/libmbedtls.a: $(BIOS_MBEDTLS_OBJS)
+	@rm -f $@; $(AR) rcs $@ $^
+$(BIOS_OBJ)/firmware/main.o: $(BUILD)/bootnet_version.h
+$(BIOS_OBJ)/firmware/embedded.o: $(BUILD)/embedded_script.h
+
+$(BIOS_OBJ)/prefix.o: bios/prefix.S
+	@mkdir -p $(@D)
+	$(call say,AS bios $<)
+	$(Q)$(CC) -m32 -c $< -o $@
+$(BIOS_OBJ)/prefix.bin: $(BIOS_OBJ)/prefix.o bios/prefix.lds
+	$(Q)$(LD) -m elf_i386 -T bios/prefix.lds -o $(BIOS_OBJ)/prefix.elf $<
+	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix.elf $@
+$(BIOS_OBJ)/core.elf: $(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a bios/bootnet.lds
+	@mkdir -p $(BIN)
+	$(call say,LD bios $@)
+	$(Q)$(LD) -m elf_i386 -pie --no-dynamic-linker -z notext -Bsymbolic --gc-sections \
+		--no-undefined -T bios/bootnet.lds -Map=$(BIN)/bootnet-kpxe.map -o $@ \
+		$(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a \
+		$(shell $(CC) -m32 -print-libgcc-file-name)
+	$(Q)tools/check-bios-relocs $@
+$(BIN)/bootnet.kpxe: $(BIOS_OBJ)/prefix.bin $(BIOS_OBJ)/core.elf
+	$(call say,KPXE $@)
+	$(Q)$(OBJCOPY) -O binary $(BIOS_OBJ)/core.elf $(BIOS_OBJ)/core.bin
+	$(Q)cat $(BIOS_OBJ)/prefix.bin $(BIOS_OBJ)/core.bin > $@
+
+-include $(shell find $(BIOS_OBJ) -name '*.d' 2>/dev/null)
+bios: $(BIN)/bootnet.kpxe
+all: bios

@@ -379,3 +379,9 @@ struct netdev *efi_nii_netdev(EFI_HANDLE handle, EFI_NETWORK_INTERFACE_IDENTIFIE
 					       &d->netdev.pci.dev, &d->netdev.pci.fn);
 	return &d->netdev;
 }
+
+void efi_nii_netdev_free(struct netdev *dev)
+{
+	struct nii_dev *d = dev->priv;
+	efi_bs->FreePages((EFI_PHYSICAL_ADDRESS)(UINTN)d, d->pages);
+}

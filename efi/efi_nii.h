@@ -72,5 +72,7 @@ void efi_nii_unmap_all(struct nii_dev *d);
  * its UNDI cannot be used or there is no memory. */
 struct netdev *efi_nii_netdev(EFI_HANDLE handle, EFI_NETWORK_INTERFACE_IDENTIFIER_INTERFACE *nii,
 			      const char **why);
+/* Frees a netdev efi_nii_netdev made (closed, or never opened). */
+void efi_nii_netdev_free(struct netdev *dev);
 
 #endif

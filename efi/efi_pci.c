@@ -128,12 +128,25 @@ bool platform_pci_claim(const struct pci_location *loc, char *why, size_t why_si
 	return true;
 }
 
+/* ConnectController lets the firmware's drivers bind again (recursively:
+ * the NIC driver, then SNP and the network stack above it). */
+static void release(struct efi_pci_device *d)
+{
+	if (!d->claimed)
+		return;
+	d->claimed = FALSE;
+	efi_bs->ConnectController(d->handle, NULL, NULL, TRUE);
+}
+
+void platform_pci_release(const struct pci_location *loc)
+{
+	struct efi_pci_device *d = device_at(loc);
+	if (d)
+		release(d);
+}
+
 void platform_pci_release_all(void)
 {
-	for (UINTN i = 0; i < device_count; i++) {
-		if (!devices[i].claimed)
-			continue;
-		devices[i].claimed = FALSE;
-		efi_bs->ConnectController(devices[i].handle, NULL, NULL, TRUE);
-	}
+	for (UINTN i = 0; i < device_count; i++)
+		release(&devices[i]);
 }

@@ -1,120 +1,175 @@
-/* Which firmware network paths become netdevs: one SNP per network device,
- * the one bootnet was loaded from first; a NII 3.1 (bootnet drives the
- * UNDI itself) for a device that has no SNP. A test build made with
- * -DBOOTNET_PREFER_NII (make NETPATH=nii) takes NII first, to exercise it
- * on machines whose NICs have both. */
+/* The firmware's network paths, one NIC at a time, for the core's choice
+ * of path (firmware/netprobe.c): SNP and NII 3.1 (bootnet drives the UNDI
+ * itself) on a given PCI function, opened to learn whether they work;
+ * those on no PCI device (USB NICs) as they are. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../firmware/netdev.h"
 #include "efi_platform.h"
 #include "efi_nii.h"
 
-#define MAX_NETDEVS 32
-
 struct netdev *efi_snp_netdev(EFI_HANDLE handle, EFI_SIMPLE_NETWORK *snp);
 void efi_cached_dhcp_fill(struct netdev *dev, EFI_HANDLE nic);
 
-static bool same_device(const struct netdev *a, const struct netdev *b)
+const char *platform_netpath_default(void)
 {
-	if (a->on_pci && b->on_pci)
-		return a->pci.segment == b->pci.segment && a->pci.bus == b->pci.bus &&
-		       a->pci.dev == b->pci.dev && a->pci.fn == b->pci.fn;
-	return memcmp(a->mac, b->mac, 6) == 0;
+	return "snp,native,nii";
 }
 
-static void probe_snp(struct netdev **found, int *n)
+static bool on_pci(EFI_HANDLE handle)
 {
-	EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
-	EFI_HANDLE *handles;
-	UINTN count = efi_handles_with(&snp_guid, &handles);
+	UINT16 segment;
+	UINT8 bus, dev, fn;
+	return efi_pci_location_of(handle, &segment, &bus, &dev, &fn);
+}
 
-	for (UINTN i = 0; i < count && *n < MAX_NETDEVS; i++) {
-		EFI_SIMPLE_NETWORK *snp;
-		struct netdev *dev;
-		bool duplicate = false;
+static bool handle_at(EFI_HANDLE handle, const struct pci_location *loc)
+{
+	struct pci_location at;
+	return efi_pci_location_of(handle, &at.segment, &at.bus, &at.dev, &at.fn) &&
+	       at.segment == loc->segment && at.bus == loc->bus && at.dev == loc->dev &&
+	       at.fn == loc->fn;
+}
+
+/* The NIC's own handle carrying protocol (not a network stack child that
+ * re-publishes it); NULL when there is none. */
+static EFI_HANDLE find_handle(EFI_GUID *protocol, const struct pci_location *loc)
+{
+	EFI_HANDLE *handles, found = NULL;
+	UINTN count = efi_handles_with(protocol, &handles);
+	for (UINTN i = 0; i < count && !found; i++) {
 		if (efi_network_child_kind(handles[i]))
-			continue; /* the same SNP again, on a firmware stack child */
-		if (efi_bs->HandleProtocol(handles[i], &snp_guid, (void **)&snp) != EFI_SUCCESS)
 			continue;
-		dev = efi_snp_netdev(handles[i], snp);
-		if (!dev)
-			break;
-		for (int k = 0; k < *n; k++)
-			duplicate |= same_device(found[k], dev);
-		if (duplicate) {
-			free(dev->priv); /* several drivers may each offer an SNP for one NIC */
-			continue;
-		}
-		dev->loaded_from = efi_is_boot_device(handles[i]);
-		efi_cached_dhcp_fill(dev, handles[i]);
-		found[(*n)++] = dev;
+		if (loc ? handle_at(handles[i], loc) : !on_pci(handles[i]))
+			found = handles[i];
 	}
 	if (count)
 		efi_bs->FreePool(handles);
+	return found;
 }
 
-/* Whether a netdev already found sits on the PCI device of handle. */
-static bool pci_taken(struct netdev **found, int n, EFI_HANDLE handle)
+static void free_snp(struct netdev *dev)
 {
-	struct netdev probe;
-	memset(&probe, 0, sizeof(probe));
-	if (!efi_pci_location_of(handle, &probe.pci.segment, &probe.pci.bus, &probe.pci.dev,
-				 &probe.pci.fn))
-		return false;
-	probe.on_pci = true;
+	free(dev->priv); /* the netdev lives inside it */
+}
+
+static void free_netdev(enum netpath_kind kind, struct netdev *dev)
+{
+	if (kind == NETPATH_SNP)
+		free_snp(dev);
+	else
+		efi_nii_netdev_free(dev);
+}
+
+static struct netdev *make_netdev(enum netpath_kind kind, EFI_HANDLE handle, char *why,
+				  size_t why_size)
+{
+	EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
+	EFI_GUID nii_guid = NII_31_GUID;
+	struct netdev *dev = NULL;
+	void *iface;
+
+	if (efi_bs->HandleProtocol(handle, kind == NETPATH_SNP ? &snp_guid : &nii_guid,
+				   &iface) != EFI_SUCCESS) {
+		snprintf(why, why_size, "the firmware would not hand out the protocol");
+		return NULL;
+	}
+	if (kind == NETPATH_SNP) {
+		dev = efi_snp_netdev(handle, iface);
+		if (!dev)
+			snprintf(why, why_size, "out of memory");
+	} else {
+		const char *nii_why = NULL;
+		dev = efi_nii_netdev(handle, iface, &nii_why);
+		if (!dev)
+			snprintf(why, why_size, "%s", nii_why ? nii_why : "cannot be used");
+	}
+	if (dev) {
+		dev->free = kind == NETPATH_SNP ? free_snp : efi_nii_netdev_free;
+		dev->loaded_from = efi_is_boot_device(handle);
+		efi_cached_dhcp_fill(dev, handle);
+	}
+	return dev;
+}
+
+struct netdev *platform_netpath_netdev(enum netpath_kind kind, const struct pci_location *loc,
+				       char *why, size_t why_size)
+{
+	EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
+	EFI_GUID nii_guid = NII_31_GUID;
+	EFI_HANDLE handle;
+	struct netdev *dev;
+
+	if (kind != NETPATH_SNP && kind != NETPATH_NII) {
+		snprintf(why, why_size, "not a UEFI network path");
+		return NULL;
+	}
+	handle = find_handle(kind == NETPATH_SNP ? &snp_guid : &nii_guid, loc);
+	if (!handle) {
+		snprintf(why, why_size, "none on this device");
+		return NULL;
+	}
+	dev = make_netdev(kind, handle, why, why_size);
+	if (!dev)
+		return NULL;
+	if (dev->ops->open(dev) != 0) {
+		snprintf(why, why_size, "%s", dev->error);
+		dev->ops->close(dev); /* back as it was found */
+		free_netdev(kind, dev);
+		return NULL;
+	}
+	return dev;
+}
+
+static bool same_mac(struct netdev **devs, int n, const struct netdev *dev)
+{
 	for (int k = 0; k < n; k++)
-		if (found[k]->on_pci && same_device(found[k], &probe))
+		if (memcmp(devs[k]->mac, dev->mac, 6) == 0)
 			return true;
 	return false;
 }
 
-static void probe_nii(struct netdev **found, int *n)
+/* SNP, else NII, for each NIC the firmware knows on no PCI device. */
+int platform_netdevs_off_pci(struct netdev **devs, int max)
 {
-	EFI_GUID nii_guid = NII_31_GUID;
-	EFI_HANDLE *handles;
-	UINTN count = efi_handles_with(&nii_guid, &handles);
-
-	for (UINTN i = 0; i < count && *n < MAX_NETDEVS; i++) {
-		EFI_NETWORK_INTERFACE_IDENTIFIER_INTERFACE *nii;
-		struct netdev *dev;
-		const char *why;
-		bool duplicate = false;
-		if (pci_taken(found, *n, handles[i]))
-			continue; /* its SNP is used */
-		if (efi_bs->HandleProtocol(handles[i], &nii_guid, (void **)&nii) != EFI_SUCCESS)
-			continue;
-		dev = efi_nii_netdev(handles[i], nii, &why);
-		if (!dev)
-			continue; /* an UNDI we cannot drive; the device report lists it */
-		for (int k = 0; k < *n; k++)
-			duplicate |= !dev->on_pci && !found[k]->on_pci && same_device(found[k], dev);
-		if (duplicate)
-			continue;
-		dev->loaded_from = efi_is_boot_device(handles[i]);
-		efi_cached_dhcp_fill(dev, handles[i]);
-		found[(*n)++] = dev;
-	}
-	if (count)
-		efi_bs->FreePool(handles);
-}
-
-void platform_probe_netdevs(void)
-{
-	struct netdev *found[MAX_NETDEVS];
+	static const enum netpath_kind kinds[] = { NETPATH_SNP, NETPATH_NII };
+	EFI_GUID guids[] = { EFI_SIMPLE_NETWORK_PROTOCOL_GUID, NII_31_GUID };
 	int n = 0;
 
-#ifdef BOOTNET_PREFER_NII
-	probe_nii(found, &n);
-	probe_snp(found, &n);
-#else
-	probe_snp(found, &n);
-	probe_nii(found, &n);
-#endif
-	/* The device bootnet came from is net0: autoboot tries it first. */
-	for (int k = 0; k < n; k++)
-		if (found[k]->loaded_from)
-			netdev_register(found[k]);
-	for (int k = 0; k < n; k++)
-		if (!found[k]->loaded_from)
-			netdev_register(found[k]);
+	for (int k = 0; k < 2; k++) {
+		EFI_HANDLE *handles;
+		UINTN count = efi_handles_with(&guids[k], &handles);
+		for (UINTN i = 0; i < count && n < max; i++) {
+			char why[64];
+			struct netdev *dev;
+			if (efi_network_child_kind(handles[i]) ||
+			    on_pci(handles[i]))
+				continue;
+			dev = make_netdev(kinds[k], handles[i], why, sizeof(why));
+			if (!dev)
+				continue;
+			if (same_mac(devs, n, dev)) {
+				free_netdev(kinds[k], dev); /* several drivers may each offer one */
+				continue;
+			}
+			devs[n++] = dev;
+		}
+		if (count)
+			efi_bs->FreePool(handles);
+	}
+	return n;
+}
+
+void platform_netdev_firmware_facts(struct netdev *dev)
+{
+	EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
+	EFI_GUID pci_guid = EFI_PCI_IO_PROTOCOL_GUID;
+	EFI_HANDLE handle = find_handle(&snp_guid, &dev->pci);
+	if (!handle)
+		handle = find_handle(&pci_guid, &dev->pci);
+	if (!handle)
+		return;
+	dev->loaded_from = efi_is_boot_device(handle);
+	efi_cached_dhcp_fill(dev, handle);
 }

@@ -25,6 +25,21 @@ void bzimage_params_set(uint8_t *params, uint32_t code32_start, uint64_t cmdline
 	put_le32(params + BP_EXT_RAMDISK_SIZE, (uint32_t)(ramdisk_size >> 32));
 }
 
+#define LOADFLAG_QUIET 0x20
+
+void bzimage_params_set_realmode(uint8_t *setup, uint32_t code32_start, uint16_t heap_end_ptr,
+				 uint32_t cmdline, uint32_t ramdisk, uint32_t ramdisk_size)
+{
+	setup[BP_TYPE_OF_LOADER] = 0xff;
+	put_le16(setup + BP_VID_MODE, 0xffff);
+	setup[BP_LOADFLAGS] = (uint8_t)((setup[BP_LOADFLAGS] | BZ_CAN_USE_HEAP) & ~LOADFLAG_QUIET);
+	put_le16(setup + BP_HEAP_END_PTR, heap_end_ptr);
+	put_le32(setup + BP_CODE32_START, code32_start);
+	put_le32(setup + BP_CMD_LINE_PTR, cmdline);
+	put_le32(setup + BP_RAMDISK_IMAGE, ramdisk);
+	put_le32(setup + BP_RAMDISK_SIZE, ramdisk_size);
+}
+
 bool bzimage_params_add_e820(uint8_t *params, uint64_t addr, uint64_t size, uint32_t type)
 {
 	unsigned count = params[BP_E820_ENTRIES];

@@ -1,5 +1,5 @@
 /* Other commands: cpuid, login, and the ones waiting for other parts of
- * bootnet (sanboot, sanhook, sanunhook, nslookup, ping), which say so. */
+ * bootnet (ping), which says so. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,22 +89,14 @@ static int cmd_login(int argc, char **argv)
 static int not_built_in(int argc, char **argv)
 {
 	(void)argc;
-	if (strncmp(argv[0], "san", 3) == 0)
-		console_printf("%s: not built in yet: SAN booting comes with iSCSI support\n",
-			       argv[0]);
-	else
-		console_printf("%s: not built in yet: it needs DNS and ICMP in bootnet's network "
-			       "stack\n", argv[0]);
+	console_printf("%s: not built in yet: it needs ICMP echo in bootnet's network "
+		       "stack\n", argv[0]);
 	return 1;
 }
 
 const struct command cmd_misc_commands[] = {
 	{ "cpuid", cmd_cpuid },
 	{ "login", cmd_login },
-	{ "sanboot", not_built_in },
-	{ "sanhook", not_built_in },
-	{ "sanunhook", not_built_in },
-	{ "nslookup", not_built_in },
 	{ "ping", not_built_in },
 	{ NULL, NULL },
 };

@@ -12,6 +12,9 @@ extern const struct command cmd_params_commands[];
 extern const struct command cmd_power_commands[];
 extern const struct command cmd_misc_commands[];
 extern const struct command cmd_digest_commands[];
+extern const struct command cmd_dns_commands[];
+extern const struct command cmd_san_commands[];
+extern const struct command cmd_netprobe_commands[];
 
 static const struct command *const tables[] = {
 	cmd_console_commands,
@@ -24,6 +27,9 @@ static const struct command *const tables[] = {
 	cmd_power_commands,
 	cmd_misc_commands,
 	cmd_digest_commands,
+	cmd_dns_commands,
+	cmd_san_commands,
+	cmd_netprobe_commands,
 };
 
 const struct command *command_find(const char *name)

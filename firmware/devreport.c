@@ -5,6 +5,7 @@
 #include "../drivers/bus/pci.h"
 #include "console.h"
 #include "devreport.h"
+#include "netprobe.h"
 
 #define MAX_PCI_DEVICES 256
 #define MAX_NETPATHS 32
@@ -66,8 +67,37 @@ static int print_paths_of(const struct pci_device_info *d, const struct netpath_
 	return n;
 }
 
+static const struct netprobe_nic *probed_nics;
+static int probed_count;
+
+void device_report_set_probe(const struct netprobe_nic *nics, int count)
+{
+	probed_nics = nics;
+	probed_count = count;
+}
+
+static void print_attempts(const struct pci_device_info *d)
+{
+	const struct netprobe_nic *r = NULL;
+	for (int i = 0; i < probed_count; i++)
+		if (pci_location_equal(&probed_nics[i].loc, &d->loc))
+			r = &probed_nics[i];
+	if (!r)
+		return;
+	for (int i = 0; i < r->attempts; i++)
+		console_printf("      [%s] %s%s%s\n", probe_path_word(r->attempt[i].path),
+			       r->attempt[i].text, r->attempt[i].ok && r->netdev_name[0] ? " -> " : "",
+			       r->attempt[i].ok ? r->netdev_name : "");
+}
+
 static void print_summary(int devices, int controllers, int paths, int unpathed)
 {
+	int probed = probed_count;
+	const struct netprobe_nic *r = probed_nics;
+	int driven = 0;
+
+	for (int i = 0; i < probed; i++)
+		driven += r[i].netdev_name[0] != 0;
 	if (controllers == 0 && paths == 0) {
 		console_printf("No network hardware found: none of the %d PCI devices above is a "
 			       "network controller (class 02), and the firmware offers no network "
@@ -76,6 +106,13 @@ static void print_summary(int devices, int controllers, int paths, int unpathed)
 	}
 	console_printf("Network: %d network controller%s, %d firmware network path%s.\n",
 		       controllers, controllers == 1 ? "" : "s", paths, paths == 1 ? "" : "s");
+	if (probed) {
+		if (driven < probed)
+			console_printf("%d of %d network controller%s could not be driven by any "
+				       "path tried (see the lines in [brackets] above).\n",
+				       probed - driven, probed, probed == 1 ? "" : "s");
+		return;
+	}
 	if (unpathed)
 		console_printf("%d network controller%s %s no firmware network path; "
 			       "this build has no native driver to drive %s.\n",
@@ -83,21 +120,41 @@ static void print_summary(int devices, int controllers, int paths, int unpathed)
 			       unpathed == 1 ? "it" : "them");
 }
 
+static struct pci_device_info *snap_devices;
+static struct netpath_info *snap_paths;
+static int snap_ndev, snap_npath;
+
+void device_report_collect(void)
+{
+	free(snap_devices);
+	free(snap_paths);
+	snap_devices = calloc(MAX_PCI_DEVICES, sizeof(*snap_devices));
+	snap_paths = calloc(MAX_NETPATHS, sizeof(*snap_paths));
+	snap_ndev = snap_npath = 0;
+	if (!snap_devices || !snap_paths)
+		return;
+	snap_ndev = pci_scan(snap_devices, MAX_PCI_DEVICES);
+	snap_npath = platform_netpaths(snap_paths, MAX_NETPATHS);
+}
+
 int device_report_print(void)
 {
-	struct pci_device_info *devices = calloc(MAX_PCI_DEVICES, sizeof(*devices));
-	struct netpath_info *paths = calloc(MAX_NETPATHS, sizeof(*paths));
 	bool printed[MAX_NETPATHS] = { false };
 	int ndev, npath, controllers = 0, unpathed = 0;
 
-	if (!devices || !paths) {
+	if (!snap_devices || !snap_paths)
+		device_report_collect();
+	if (!snap_devices || !snap_paths) {
 		console_puts("Device report: out of memory.\n");
-		free(devices);
-		free(paths);
 		return 0;
 	}
-	ndev = pci_scan(devices, MAX_PCI_DEVICES);
-	npath = platform_netpaths(paths, MAX_NETPATHS);
+	struct pci_device_info *devices = snap_devices;
+	struct netpath_info *paths = snap_paths;
+	ndev = snap_ndev;
+	npath = snap_npath;
+	/* The next report takes a fresh snapshot. */
+	snap_devices = NULL;
+	snap_paths = NULL;
 	if (ndev > MAX_PCI_DEVICES) {
 		console_printf("(%d PCI devices; the first %d are listed)\n", ndev, MAX_PCI_DEVICES);
 		ndev = MAX_PCI_DEVICES;
@@ -116,6 +173,7 @@ int device_report_print(void)
 				unpathed++;
 			}
 		}
+		print_attempts(&devices[i]);
 	}
 	for (int i = 0; i < npath; i++) {
 		if (!printed[i]) {

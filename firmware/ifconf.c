@@ -4,10 +4,9 @@
 #include "../net/netif.h"
 #include "console.h"
 #include "ifconf.h"
+#include "link_watch.h"
 #include "../net/inet.h"
 #include "settings_dhcp.h"
-
-#define LINK_WAIT_MS 10000
 
 
 static int prefix_length(uint32_t netmask_be)
@@ -20,24 +19,64 @@ static int prefix_length(uint32_t netmask_be)
 	return bits;
 }
 
-/* Waits for link with a visible countdown; false if it never came. */
+static const char stp_advice[] =
+	"  Each link change on a switch port running classic spanning tree (STP)\n"
+	"  keeps it from forwarding for about 30 s: use RSTP, or PortFast (port-fast)\n"
+	"  on client ports. Also try a fixed speed on the port instead of\n"
+	"  autonegotiation, turn off Energy-Efficient Ethernet (EEE, 802.3az), or put a\n"
+	"  small unmanaged switch in between.\n";
+
+static void print_link_up(const struct netdev *dev)
+{
+	if (dev->link_mbps)
+		console_printf("%s: link up %u/%s\n", dev->name, dev->link_mbps,
+			       dev->link_full_duplex ? "full" : "half");
+	else
+		console_printf("%s: link up\n", dev->name);
+}
+
+/* Waits for link with a visible countdown; false (after saying what is
+ * likely wrong) if it never came or would not stay. */
 static bool wait_for_link(struct netdev *dev)
 {
-	uint64_t start = platform_now_ms(), shown = 0;
-	while (!dev->ops->link_up(dev)) {
-		uint64_t waited = platform_now_ms() - start;
-		if (waited >= LINK_WAIT_MS)
-			return false;
+	struct link_watch w;
+	uint64_t shown = 0;
+	enum link_verdict v;
+
+	link_watch_start(&w, platform_now_ms());
+	while ((v = link_watch_sample(&w, platform_now_ms(), dev->ops->link_up(dev))) ==
+	       LINK_WAITING) {
+		uint64_t waited = platform_now_ms() - w.start_ms;
 		if (waited / 1000 != shown) {
 			shown = waited / 1000;
 			console_printf("\r%s: waiting for link... %us ", dev->name,
-				       (unsigned)((LINK_WAIT_MS - waited) / 1000));
+				       (unsigned)((LINK_WAIT_MS - waited + 999) / 1000));
 		}
 		net_poll();
 	}
 	if (shown)
 		console_puts("\n");
-	return true;
+	switch (v) {
+	case LINK_UP:
+		print_link_up(dev);
+		if (w.drops >= LINK_FLAPS_WORRYING) {
+			console_printf("%s: the link went down %u times before it settled: a bad "
+				       "cable or a switch port renegotiating.\n%s", dev->name, w.drops,
+				       stp_advice);
+		}
+		return true;
+	case LINK_FLAPPING:
+		console_printf("%s: the link came up %u times and went down %u times in %d seconds "
+			       "and is down now: a bad cable or a switch port renegotiating.\n%s",
+			       dev->name, w.rises, w.drops, LINK_WAIT_MS / 1000, stp_advice);
+		return false;
+	default:
+		console_printf("%s: no link after %d seconds: the cable is unplugged or broken, or "
+			       "the switch port is off or disabled.\n  Check the link lights at both "
+			       "ends, try another cable and another switch port.\n", dev->name,
+			       LINK_WAIT_MS / 1000);
+		return false;
+	}
 }
 
 static void print_result(const struct netdev *dev, const struct dhcp_result *r)
@@ -77,11 +116,8 @@ int ifconf(struct netdev *dev, struct dhcp_result *r)
 	}
 	console_printf("%s: %02x:%02x:%02x:%02x:%02x:%02x through %s\n", dev->name, dev->mac[0],
 		       dev->mac[1], dev->mac[2], dev->mac[3], dev->mac[4], dev->mac[5], dev->path);
-	if (!wait_for_link(dev)) {
-		console_printf("%s: no link after %d seconds: check the cable and the switch port.\n",
-			       dev->name, LINK_WAIT_MS / 1000);
+	if (!wait_for_link(dev))
 		return -1;
-	}
 	console_printf("%s: DHCP...\n", dev->name);
 	if (dhcp_configure(dev, r) != 0) {
 		print_no_dhcp_advice(dev);

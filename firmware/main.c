@@ -11,7 +11,9 @@
 #include "image_fetch.h"
 #include "main.h"
 #include "netdev.h"
+#include "netprobe.h"
 #include "platform.h"
+#include "san.h"
 #include "script.h"
 #include "shell.h"
 #include "version.h"
@@ -50,9 +52,10 @@ int bootnet_main(void)
 {
 	print_banner();
 	net_init();
+	device_report_collect();
+	netprobe_run(netprobe_default_order());
 	device_report_print();
 	console_puts("\n");
-	platform_probe_netdevs();
 	if (shell_requested_within(2000)) {
 		shell_run();
 	} else if (boot_script_or_autoboot() == 0) {
@@ -64,8 +67,10 @@ int bootnet_main(void)
 		shell_run();
 	}
 	image_free_all();
+	san_unhook_all();
 	/* Hand every device back as we found it before returning. */
 	netdev_close_all();
+	platform_pci_release_all(); /* every NIC a native driver took, whatever happened */
 	console_puts("bootnet: returning to the firmware.\n");
 	malloc_release_kept();
 	return 0;

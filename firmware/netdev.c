@@ -37,7 +37,11 @@ int netdev_open(struct netdev *dev)
 	if (dev->is_open)
 		return 0;
 	dev->error[0] = '\0';
+	if (dev->claims_pci && !platform_pci_claim(&dev->pci, dev->error, sizeof(dev->error)))
+		return -1;
 	rc = dev->ops->open(dev);
+	if (rc != 0 && dev->claims_pci)
+		platform_pci_release(&dev->pci);
 	dev->is_open = (rc == 0);
 	return rc;
 }
@@ -48,10 +52,26 @@ void netdev_close(struct netdev *dev)
 		return;
 	dev->ops->close(dev);
 	dev->is_open = false;
+	/* The device is stopped: the firmware's driver may have it back. */
+	if (dev->claims_pci)
+		platform_pci_release(&dev->pci);
 }
 
 void netdev_close_all(void)
 {
 	for (struct netdev *d = devices; d; d = d->next)
 		netdev_close(d);
+}
+
+void netdev_remove_all(void)
+{
+	struct netdev *d = devices;
+	devices = NULL;
+	while (d) {
+		struct netdev *next = d->next;
+		netdev_close(d);
+		if (d->free)
+			d->free(d);
+		d = next;
+	}
 }

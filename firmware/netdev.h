@@ -46,10 +46,18 @@ struct netdev {
 	struct pci_location pci;
 	bool is_open;
 	bool loaded_from;          /* bootnet itself was loaded through it */
+	bool claims_pci;           /* a native driver: the PCI function is taken
+				    * from the firmware on open, given back on close */
+	/* What the last link_up call learned (0: the path cannot tell). */
+	unsigned link_mbps;
+	bool link_full_duplex;
 	char error[160];           /* why open or a transfer failed */
 	/* Counters for ifstat and for failure messages. */
 	unsigned long tx_frames, tx_errors, rx_frames, rx_dropped;
 	struct netdev_cached_dhcp cached;
+	/* Frees the netdev and its state once closed (set by whoever made it;
+	 * NULL: it is never freed). Used when the NICs are probed again. */
+	void (*free)(struct netdev *dev);
 	struct netdev *next;
 };
 
@@ -61,5 +69,8 @@ int netdev_open(struct netdev *dev);
 void netdev_close(struct netdev *dev);
 /* Closes every open device: before bootnet exits or hands over the machine. */
 void netdev_close_all(void);
+/* Closes every device, forgets it and frees it: before probing again. The
+ * caller first detaches them from the network stack. */
+void netdev_remove_all(void);
 
 #endif

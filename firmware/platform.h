@@ -30,6 +30,17 @@ void platform_delay_us(uint32_t us);
  * clock does not say its zone), or 0 when the machine cannot tell. */
 uint64_t platform_unix_time(void);
 
+/* Randomness, for TLS keys and TCP sequence numbers; firmware/entropy.c
+ * mixes both into what the core uses, never a constant seed.
+ * platform_entropy: fills buf from the machine's random-number hardware
+ * (EFI: the RNG protocol, else the CPU's RDSEED/RDRAND; BIOS: RDSEED/RDRAND)
+ * and names it in *source ("RDRAND"); returns the bytes filled, 0 (and
+ * source "none") when the machine has no such hardware.
+ * platform_cycles: a fast free-running counter (x86: the time-stamp
+ * counter) whose jitter between reads is mixed in too. */
+size_t platform_entropy(void *buf, size_t len, const char **source);
+uint64_t platform_cycles(void);
+
 /* PCI configuration space. */
 struct pci_location {
 	uint16_t segment;
@@ -74,9 +85,27 @@ struct netpath_info {
 /* Fills at most max entries; returns how many paths exist. */
 int platform_netpaths(struct netpath_info *paths, int max);
 
-/* Registers a netdev (firmware/netdev.h) for every usable firmware
- * network path, one per NIC, preferring the one bootnet came from. */
-void platform_probe_netdevs(void);
+/* Choosing a path per NIC is the core's (firmware/netprobe.c); the
+ * platform offers its own paths one at a time. */
+struct netdev;
+/* A netdev over the firmware's path of kind (SNP, NII, UNDI) on the PCI
+ * function loc, already opened (so it is known to work), with loaded_from
+ * and cached DHCP packets filled in; not registered. NULL with why filled
+ * in ("none on this device", "Initialize failed: Device Error") otherwise,
+ * everything it tried undone. */
+struct netdev *platform_netpath_netdev(enum netpath_kind kind, const struct pci_location *loc,
+				       char *why, size_t why_size);
+/* Netdevs over firmware paths on no PCI device (USB NICs), not opened;
+ * fills at most max and returns how many. */
+int platform_netdevs_off_pci(struct netdev **devs, int max);
+/* Before a native driver takes the NIC at dev->pci: what the firmware
+ * knows of it (dev->loaded_from, cached DHCP packets), while it still can. */
+void platform_netdev_firmware_facts(struct netdev *dev);
+/* The path order when neither the build nor ${netpath} gives one:
+ * "snp,native,nii" on UEFI. */
+const char *platform_netpath_default(void);
+/* Gives one claimed function back to the firmware (see platform_pci_claim). */
+void platform_pci_release(const struct pci_location *loc);
 
 /* Executable images (firmware/image.h): EFI programs and Linux kernels.
  * probe: whether img is a kind of program the platform starts (it may
@@ -101,6 +130,18 @@ bool platform_smbios(const void **table, size_t *len, unsigned *version);
  * found in where ("\EFI\BOOT\autoexec.ipxe on the boot volume"); NULL
  * when bootnet was not started from a disk or none is there. */
 char *platform_boot_volume_script(size_t *len, char *where, size_t where_size);
+/* SAN disks (firmware/san.h), from sanhook and sanboot. attach shows the
+ * disk to the firmware (EFI: a Block I/O handle with an iSCSI device path,
+ * connected so that the firmware finds its partitions; BIOS: an INT 13h
+ * drive) and, when describe is true, to the OS (BIOS: an iBFT). boot starts
+ * the disk's loader (EFI: filename, or \EFI\BOOT\BOOTX64.EFI when NULL)
+ * with the network kept running for the disk; it returns when the loader
+ * returns or could not start. detach undoes attach. 0, or -1 with
+ * disk->error set. */
+struct san_disk;
+int platform_san_attach(struct san_disk *disk, bool describe);
+int platform_san_boot(struct san_disk *disk, const char *filename);
+void platform_san_detach(struct san_disk *disk);
 
 /* Power. Both return only if the platform could not do it. */
 void platform_reboot(void);

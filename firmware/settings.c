@@ -31,6 +31,7 @@ static const struct known_setting known[] = {
 	{ "vendor-class", 60, &settings_type_string },
 	{ "filename", 67, &settings_type_string },
 	{ "user-class", 77, &settings_type_string },
+	{ "initiator-iqn", 203, &settings_type_string },
 	{ "next-server", 0, &settings_type_ipv4 },
 	{ "mac", 0, &settings_type_hex },
 	{ "busid", 0, &settings_type_hex },

@@ -8,6 +8,7 @@
 #include "../firmware/console.h"
 #include "../firmware/platform.h"
 #include "../firmware/version.h"
+#include "dns.h"
 #include "download.h"
 #include "inet.h"
 #include "http_conn.h"
@@ -193,11 +194,8 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 		snprintf(err, err_size, "out of memory");
 		return -1;
 	}
-	if (!inet_parse(u->host, &addr)) {
-		snprintf(err, err_size, "server \"%s\" is not an IPv4 address (names need DNS, "
-			 "not in this build yet)", u->host);
+	if (dns_resolve(u->host, &addr, err, err_size) != 0)
 		goto out;
-	}
 	f->img = img;
 	f->progress = progress;
 	for (;;) {

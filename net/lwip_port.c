@@ -1,6 +1,7 @@
 /* The two things lwIP asks of a NO_SYS port: a millisecond clock and
  * random numbers. */
 #include <stdint.h>
+#include "../firmware/entropy.h"
 #include "../firmware/platform.h"
 #include "lwip/sys.h"
 
@@ -9,13 +10,14 @@ u32_t sys_now(void)
 	return (u32_t)platform_now_ms();
 }
 
-/* xorshift64*, seeded from the clock on first use. Good enough for ports
- * and transaction IDs; TLS gets real entropy of its own. */
+/* xorshift64*, seeded from the entropy mixer on first use: ports, TCP
+ * initial sequence numbers, DHCP xids and DNS ids no one can guess from
+ * the clock. TLS draws from the mixer itself. */
 unsigned int net_random32(void)
 {
 	static uint64_t state;
-	if (!state)
-		state = (platform_now_ms() * 0x9e3779b97f4a7c15ull) | 1;
+	while (!state)
+		entropy_fill(&state, sizeof(state));
 	state ^= state >> 12;
 	state ^= state << 25;
 	state ^= state >> 27;

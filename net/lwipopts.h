@@ -51,6 +51,10 @@
  * interface has it: let them through to port 68. */
 #define LWIP_IP_ACCEPT_UDP_PORT(port) ((port) == PP_NTOHS(68))
 
+/* Initial sequence numbers from net_random32 (seeded by the entropy
+ * mixer) instead of lwIP's counter, which anyone can predict. */
+#define LWIP_HOOK_TCP_ISN(local_ip, local_port, remote_ip, remote_port) ((u32_t)net_random32())
+
 #define LWIP_STATS              0
 #define LWIP_CHECKSUM_ON_COPY   1
 #define LWIP_CHKSUM_ALGORITHM   3 /* 32 bits at a time */

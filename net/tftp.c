@@ -6,6 +6,7 @@
 #include <string.h>
 #include "../firmware/platform.h"
 #include "lwip/udp.h"
+#include "dns.h"
 #include "download.h"
 #include "inet.h"
 #include "netif.h"
@@ -81,11 +82,8 @@ int tftp_fetch(const struct uri *u, struct image *img, struct progress *progress
 	char *path;
 	int rc = -1;
 
-	if (!inet_parse(u->host, &addr)) {
-		snprintf(err, err_size, "server \"%s\" is not an IPv4 address (names need DNS, "
-			 "not in this build yet)", u->host);
+	if (dns_resolve(u->host, &addr, err, err_size) != 0)
 		return -1;
-	}
 	ip_addr_set_ip4_u32(&server, addr);
 	want.server_port = (uint16_t)uri_port(u, TFTP_PORT);
 	/* The file is the path without its leading slash, percent-decoded. */

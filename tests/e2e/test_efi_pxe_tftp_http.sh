@@ -26,7 +26,7 @@ printf '#!ipxe\necho THIRD-SCRIPT by relative URI\n' > "$LAB_DIR/www/boot/third.
 LAB_NIC=virtio-net-pci,addr=0x5 lab_pxe_efi x86_64 -netdev hubport,id=idle,hubid=9 \
 	-device virtio-net-pci,netdev=idle,romfile=,mac=52:54:00:77:00:99,addr=0x3
 lab_wait_for 'bootnet .* \(x86_64, efi\)' 180
-lab_expect '\(bootnet was loaded from this device\)'
+lab_wait_for '\(bootnet was loaded from this device\)' 60
 lab_wait_for '^net0: 52:54:00:77:00:01 through SNP' 60
 lab_wait_for '^FIRST-SCRIPT over TFTP' 90
 lab_wait_for "^$want  data.bin\$" 120

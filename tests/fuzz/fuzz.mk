@@ -23,3 +23,8 @@ fuzz: $(FUZZ_BINS)
 		$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \
 			$(BUILD)/fuzz/corpus-$$(basename $$f) 2>&1 | tail -n 2 || exit 1; \
 	done
+
+# The iSCSI fuzzer runs PDUs through a logged-in session, so it links the
+# session, CHAP and mbed TLS's MD5 as well.
+$(BUILD)/fuzz/fuzz_iscsi_pdu: $(ISCSI_UNIT_SRCS) $(HOST_MD5_SRCS)
+$(BUILD)/fuzz/fuzz_iscsi_pdu: FUZZ_CFLAGS += $(HOST_MBEDTLS_FLAGS)

@@ -75,7 +75,32 @@ void platform_free(void *ptr) { free(ptr); }
 static uint64_t now_ms;
 uint64_t platform_now_ms(void) { return now_ms; }
 void host_time_set_ms(uint64_t ms) { now_ms = ms; }
-void platform_delay_us(uint32_t us) { now_ms += us / 1000; }
+/* Short delays add up, so a driver polling every 10 us sees time pass. */
+static uint64_t delay_us_left;
+void platform_delay_us(uint32_t us)
+{
+	delay_us_left += us;
+	now_ms += delay_us_left / 1000;
+	delay_us_left %= 1000;
+}
+
+/* The host's kernel is the random hardware here; the cycle counter is a
+ * counter. */
+size_t platform_entropy(void *buf, size_t len, const char **source)
+{
+	FILE *f = fopen("/dev/urandom", "rb");
+	size_t n = f ? fread(buf, 1, len, f) : 0;
+	if (f)
+		fclose(f);
+	*source = n ? "/dev/urandom" : "none";
+	return n;
+}
+
+uint64_t platform_cycles(void)
+{
+	static uint64_t cycles;
+	return cycles += 7;
+}
 
 static uint64_t unix_time;
 uint64_t platform_unix_time(void) { return unix_time; }
@@ -228,4 +253,30 @@ int platform_image_exec(struct image *img)
 	snprintf(exec_log + used, sizeof(exec_log) - used, "%s[%s]\n", img->name,
 		 img->cmdline ? img->cmdline : "");
 	return exec_result;
+}
+
+/* SAN disks: the host keeps count of what is attached and cannot boot. */
+#include "../../firmware/san.h"
+static int san_attached;
+int host_san_attached_count(void);
+int host_san_attached_count(void) { return san_attached; }
+
+int platform_san_attach(struct san_disk *disk, bool describe)
+{
+	(void)disk, (void)describe;
+	san_attached++;
+	return 0;
+}
+
+int platform_san_boot(struct san_disk *disk, const char *filename)
+{
+	(void)filename;
+	snprintf(disk->error, sizeof(disk->error), "the host platform cannot boot");
+	return -1;
+}
+
+void platform_san_detach(struct san_disk *disk)
+{
+	(void)disk;
+	san_attached--;
 }

@@ -35,6 +35,13 @@ bool platform_pci_claim(const struct pci_location *loc, char *why, size_t why_si
 
 void platform_pci_release_all(void) { claimed = 0; }
 
+void platform_pci_release(const struct pci_location *loc)
+{
+	(void)loc;
+	if (claimed > 0)
+		claimed--;
+}
+
 void *platform_dma_alloc(size_t size, uint64_t *bus)
 {
 	size_t rounded = (size + 4095) & ~(size_t)4095;

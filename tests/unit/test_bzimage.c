@@ -196,3 +196,28 @@ TEST(bzimage_params_e820_merges_neighbours_and_stops_when_full)
 	/* Still merges into the last entry when full. */
 	CHECK(bzimage_params_add_e820(params, 0x10000000ULL + 124 * 0x2000 + 0x1000, 0x1000, E820_RAM));
 }
+
+/* On BIOS the setup code copied below 1 MiB is the zero page: the loader's
+ * fields go into its header in place, nothing outside it changes. */
+TEST(bzimage_params_realmode_fields_are_written_in_the_header_only)
+{
+	uint8_t *k = make_kernel(0x020f);
+	uint8_t *before = malloc(SETUP_LEN);
+	k[0x211] |= 0x20; /* QUIET, which bootnet turns off */
+	memcpy(before, k, SETUP_LEN);
+	bzimage_params_set_realmode(k, 0x100000, 0xe000 - 0x200, 0x2d8c0, 0x1e000000, 12345);
+	CHECK(k[BP_TYPE_OF_LOADER] == 0xff);
+	CHECK(k[0x1fa] == 0xff && k[0x1fb] == 0xff);               /* vid_mode: normal */
+	CHECK(k[BP_LOADFLAGS] == (BZ_LOADED_HIGH | BZ_CAN_USE_HEAP));
+	CHECK(k[0x224] == 0x00 && k[0x225] == 0xde);               /* heap_end_ptr 0xde00 */
+	CHECK(get32(k + BP_CODE32_START) == 0x100000);
+	CHECK(get32(k + BP_CMD_LINE_PTR) == 0x2d8c0);
+	CHECK(get32(k + BP_RAMDISK_IMAGE) == 0x1e000000 && get32(k + BP_RAMDISK_SIZE) == 12345);
+	/* Outside the header (boot sector, setup code) nothing moved. */
+	CHECK(memcmp(k, before, 0x1f1) == 0);
+	CHECK(memcmp(k + 0x26c, before + 0x26c, SETUP_LEN - 0x26c) == 0);
+	/* The fields no loader writes stay the kernel's. */
+	CHECK(memcmp(k + 0x202, "HdrS", 4) == 0 && get32(k + 0x264) == 0x7c8db0);
+	free(before);
+	free(k);
+}

@@ -121,8 +121,6 @@ TEST(cmd_read_and_login)
 
 TEST(cmd_not_built_in_yet_say_so)
 {
-	CHECK(test_run_script("#!ipxe\nsanboot iscsi:10.0.0.1::::iqn.x\n") != 0);
-	CHECK_CONTAINS(host_console_text(), "sanboot: not built in yet");
 	CHECK(test_run_script("#!ipxe\nping 10.0.0.1 || echo ok\n") == 0);
 	CHECK_CONTAINS(host_console_text(), "ping: not built in yet");
 }

@@ -1,0 +1,215 @@
+/* SAN commands, as iPXE has them: sanhook attaches iSCSI disks, sanboot
+ * boots from one (attaching it first when given a URI), sanunhook detaches.
+ * The iSCSI login takes ${initiator-iqn} (DHCP option 203; by default
+ * iPXE's iqn.2010-04.org.ipxe:<hostname or uuid>, so target ACLs written
+ * for iPXE still match), ${username}/${password} for CHAP and
+ * ${reverse-username}/${reverse-password} for mutual CHAP. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../net/iscsi.h"
+#include "command.h"
+#include "console.h"
+#include "netdev.h"
+#include "options.h"
+#include "platform.h"
+#include "san.h"
+#include "settings.h"
+
+#define FIRST_DRIVE 0x80
+
+static void setting(const char *name, char *out, size_t size)
+{
+	if (settings_format(name, out, size) < 0)
+		out[0] = '\0';
+}
+
+static void iscsi_config_from_settings(struct iscsi_config *cfg)
+{
+	char id[128];
+	memset(cfg, 0, sizeof(*cfg));
+	setting("initiator-iqn", cfg->initiator, sizeof(cfg->initiator));
+	if (!cfg->initiator[0]) {
+		setting("hostname", id, sizeof(id));
+		if (!id[0])
+			setting("uuid", id, sizeof(id));
+		if (!id[0] && netdev_first()) {
+			const uint8_t *m = netdev_first()->mac;
+			snprintf(id, sizeof(id), "%02x%02x%02x%02x%02x%02x", m[0], m[1], m[2], m[3],
+				 m[4], m[5]);
+		}
+		snprintf(cfg->initiator, sizeof(cfg->initiator), "iqn.2010-04.org.ipxe:%s",
+			 id[0] ? id : "bootnet");
+	}
+	setting("username", cfg->username, sizeof(cfg->username));
+	setting("password", cfg->password, sizeof(cfg->password));
+	setting("reverse-username", cfg->reverse_username, sizeof(cfg->reverse_username));
+	setting("reverse-password", cfg->reverse_password, sizeof(cfg->reverse_password));
+}
+
+static bool parse_drive(const char *cmd, const char *text, unsigned *drive)
+{
+	char *end;
+	unsigned long n = strtoul(text, &end, 0);
+	if (!*text || *end || n > 0xff) {
+		console_printf("%s: \"%s\" is not a drive number (such as 0x80)\n", cmd, text);
+		return false;
+	}
+	*drive = (unsigned)n;
+	return true;
+}
+
+/* The next drive number from first that no disk has. */
+static unsigned free_drive(unsigned first)
+{
+	while (san_find(first))
+		first++;
+	return first;
+}
+
+/* Opens uri as drive and attaches it; the disk, or NULL having said why. */
+static struct san_disk *hook(const char *cmd, const char *uri, unsigned drive, bool describe)
+{
+	struct iscsi_config cfg;
+	struct san_disk *disk;
+	char err[400];
+
+	if (san_find(drive)) {
+		console_printf("%s: SAN device 0x%02x is already in use (sanunhook --drive 0x%02x "
+			       "first)\n", cmd, drive, drive);
+		return NULL;
+	}
+	if (strncmp(uri, "iscsi:", 6) != 0) {
+		console_printf("%s: %s: bootnet attaches iscsi: disks only\n", cmd, uri);
+		return NULL;
+	}
+	iscsi_config_from_settings(&cfg);
+	disk = iscsi_san_open(uri, &cfg, err, sizeof(err));
+	memset(&cfg, 0, sizeof(cfg)); /* no passwords left on the stack */
+	if (!disk) {
+		console_printf("%s: %s\n", cmd, err);
+		return NULL;
+	}
+	disk->drive = drive;
+	if (platform_san_attach(disk, describe) != 0) {
+		console_printf("%s: %s: %s\n", cmd, uri, disk->error);
+		disk->close(disk);
+		return NULL;
+	}
+	san_add(disk);
+	console_printf("Registered SAN device 0x%02x: %s (%llu blocks of %u bytes, %llu MiB)\n",
+		       drive, uri, (unsigned long long)disk->block_count, disk->block_size,
+		       (unsigned long long)(disk->block_count * disk->block_size >> 20));
+	return disk;
+}
+
+static void unhook(struct san_disk *disk)
+{
+	unsigned drive = disk->drive;
+	platform_san_detach(disk);
+	san_remove(disk);
+	disk->close(disk);
+	console_printf("Unregistered SAN device 0x%02x\n", drive);
+}
+
+/* sanhook [--drive N] [--no-describe] <uri>...: attaches each disk. */
+static int cmd_sanhook(int argc, char **argv)
+{
+	static const struct option_spec specs[] = { { "drive", 'd', true },
+						    { "no-describe", 'n', false } };
+	const char *values[2];
+	unsigned drive = FIRST_DRIVE;
+	int first = options_parse(argc, argv, specs, 2, values);
+	if (first < 0)
+		return 1;
+	if (first >= argc) {
+		console_puts("sanhook: usage: sanhook [--drive N] [--no-describe] <uri>...\n");
+		return 1;
+	}
+	if (values[0] && !parse_drive(argv[0], values[0], &drive))
+		return 1;
+	for (int i = first; i < argc; i++) {
+		unsigned d = values[0] ? drive + (unsigned)(i - first) : free_drive(drive);
+		if (!hook(argv[0], argv[i], d, !values[1]))
+			return 1;
+	}
+	return 0;
+}
+
+/* sanboot [--drive N] [--no-describe] [--keep] [--filename F] [<uri>...]:
+ * boots from drive N (0x80), attaching the URIs first if given. A disk
+ * attached here is detached again if the boot fails, unless --keep. */
+static int cmd_sanboot(int argc, char **argv)
+{
+	static const struct option_spec specs[] = {
+		{ "drive", 'd', true }, { "no-describe", 'n', false }, { "keep", 'k', false },
+		{ "filename", 'f', true },
+	};
+	const char *values[4];
+	unsigned drive = FIRST_DRIVE;
+	struct san_disk *disk;
+	bool hooked_here = false;
+	int first = options_parse(argc, argv, specs, 4, values), rc;
+	if (first < 0)
+		return 1;
+	if (values[0] && !parse_drive(argv[0], values[0], &drive))
+		return 1;
+	if (first < argc) {
+		if (!values[0])
+			drive = free_drive(FIRST_DRIVE);
+		for (int i = first; i < argc; i++)
+			if (!hook(argv[0], argv[i], drive + (unsigned)(i - first), !values[1]))
+				return 1;
+		hooked_here = true;
+	}
+	disk = san_find(drive);
+	if (!disk) {
+		console_printf("sanboot: no SAN device 0x%02x (give an iscsi: URI, or sanhook "
+			       "one first)\n", drive);
+		return 1;
+	}
+	console_printf("Booting from SAN device 0x%02x\n", drive);
+	rc = platform_san_boot(disk, values[3] && values[3][0] ? values[3] : NULL);
+	if (rc != 0)
+		console_printf("sanboot: cannot boot from SAN device 0x%02x: %s\n", drive,
+			       disk->error);
+	if (hooked_here && !values[2])
+		for (int i = first; i < argc; i++) {
+			struct san_disk *d = san_find(drive + (unsigned)(i - first));
+			if (d)
+				unhook(d);
+		}
+	return rc == 0 ? 0 : 1;
+}
+
+/* sanunhook [--drive N]: detaches drive N (0x80). */
+static int cmd_sanunhook(int argc, char **argv)
+{
+	static const struct option_spec specs[] = { { "drive", 'd', true } };
+	const char *values[1];
+	unsigned drive = FIRST_DRIVE;
+	struct san_disk *disk;
+	int first = options_parse(argc, argv, specs, 1, values);
+	if (first < 0)
+		return 1;
+	if (first != argc) {
+		console_puts("sanunhook: usage: sanunhook [--drive N]\n");
+		return 1;
+	}
+	if (values[0] && !parse_drive(argv[0], values[0], &drive))
+		return 1;
+	disk = san_find(drive);
+	if (!disk) {
+		console_printf("sanunhook: no SAN device 0x%02x\n", drive);
+		return 1;
+	}
+	unhook(disk);
+	return 0;
+}
+
+const struct command cmd_san_commands[] = {
+	{ "sanboot", cmd_sanboot },
+	{ "sanhook", cmd_sanhook },
+	{ "sanunhook", cmd_sanunhook },
+	{ NULL, NULL },
+};
