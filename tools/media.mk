@@ -11,9 +11,11 @@ $(USB_IMAGE): $(EFI_BUILDS) tools/mkusb
 	$(call say,USB $@)
 	$(Q)tools/mkusb --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi -o $@
 
-$(ISO_IMAGE): $(EFI_BUILDS) tools/mkiso
+# BIOS and UEFI El Torito: the BIOS entry is bin/bootnet.kpxe.
+$(ISO_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe tools/mkiso
 	$(call say,ISO $@)
-	$(Q)tools/mkiso --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi -o $@
+	$(Q)tools/mkiso --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi \
+		--bios $(BIN)/bootnet.kpxe -o $@
 
 # The UEFI option ROM: each EFI build's objects linked again with the
 # driver's entry point (efi/efi_driver_entry.c) in place of the

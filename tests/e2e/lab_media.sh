@@ -21,3 +21,18 @@ lab_boot_cdrom() {
 		-drive if=none,id=cd,media=cdrom,readonly=on,format=raw,file="$image" \
 		-device ide-cd,drive=cd,bootindex=0 "$@"
 }
+
+# lab_boot_cdrom_bios IMAGE [qemu args...]: SeaBIOS (QEMU's default
+# firmware) with IMAGE as a CD-ROM first in the boot order; the lab NIC is
+# an e1000 without QEMU's PXE ROM, so bootnet drives it with its own driver.
+lab_boot_cdrom_bios() {
+	local image=$1; shift
+	[ -r /usr/share/seabios/bios.bin ] || lab_skip "no SeaBIOS (install seabios)"
+	: > "$LAB_SERIAL"
+	lab_ns qemu-system-x86_64 -machine pc -m 512 -display none -monitor none -no-reboot \
+		-netdev tap,id=lan,ifname=tap0,script=no,downscript=no \
+		-device "${LAB_NIC:-e1000,romfile=},netdev=lan,mac=52:54:00:77:00:01" \
+		-drive if=none,id=cd,media=cdrom,readonly=on,format=raw,file="$image" \
+		-device ide-cd,drive=cd,bootindex=0 -serial file:"$LAB_SERIAL" "$@" &
+	LAB_PIDS+=($!)
+}
