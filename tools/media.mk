@@ -7,9 +7,20 @@ USB_IMAGE := $(BIN)/bootnet.usb
 ISO_IMAGE := $(BIN)/bootnet.iso
 EFI_BUILDS := $(BIN)/bootnet-x86_64.efi $(BIN)/bootnet-i386.efi
 
-$(USB_IMAGE): $(EFI_BUILDS) tools/mkusb
+# The MBR's boot code (bios/usb_mbr.S), which loads bin/bootnet.kpxe from
+# the image's BIOS boot partition: 440 bytes of 16-bit code linked at 0x600.
+USB_MBR := $(BUILD)/usb_mbr.bin
+$(USB_MBR): bios/usb_mbr.S
+	@mkdir -p $(@D)
+	$(call say,MBR $@)
+	$(Q)$(CC) -m32 -c $< -o $(BUILD)/usb_mbr.o
+	$(Q)$(LD) -m elf_i386 -Ttext 0x600 -e _start --oformat binary -o $@ $(BUILD)/usb_mbr.o
+	$(Q)[ "$$(stat -c %s $@)" = 440 ] || { echo "$@ is not 440 bytes"; rm -f $@; exit 1; }
+
+$(USB_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe $(USB_MBR) tools/mkusb
 	$(call say,USB $@)
-	$(Q)tools/mkusb --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi -o $@
+	$(Q)tools/mkusb --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi \
+		--bios-mbr $(USB_MBR) --bios-image $(BIN)/bootnet.kpxe -o $@
 
 # BIOS and UEFI El Torito: the BIOS entry is bin/bootnet.kpxe.
 $(ISO_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe tools/mkiso
