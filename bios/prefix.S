@@ -89,6 +89,7 @@ h_core_start:	.long 0
 h_core_end:	.long 0
 h_e820_count:	.long 0
 h_e820:		.long 0
+h_pm_idtr:	.long 0
 
 	.balign 8
 gdt:
@@ -104,6 +105,9 @@ gdtr:	.word gdt_end - gdt - 1
 	.long 0                      /* linear, set once the low part has moved */
 rm_idtr:
 	.word 0x3ff                  /* the BIOS's interrupt vectors at 0 */
+	.long 0
+pm_idtr:
+	.word 0                      /* the core's exception handlers (bios_exception.c) */
 	.long 0
 
 /* Far pointers whose linear parts are known only once the low part moved. */
@@ -243,6 +247,8 @@ relocated:
 	movl	%eax, h_bounce
 	leal	e820_buf(%ebp), %eax
 	movl	%eax, h_e820
+	leal	pm_idtr(%ebp), %eax
+	movl	%eax, h_pm_idtr
 
 	call	place_core
 	jc	no_memory
@@ -537,6 +543,7 @@ back_to_pm:
 	movw	%ax, %ds
 	movl	saved_esp, %edx
 	lgdtl	gdtr                     /* a BIOS service may have loaded its own */
+	lidtl	pm_idtr                  /* interrupts are off until we are back */
 	movl	%cr0, %eax
 	orb	$1, %al
 	movl	%eax, %cr0
