@@ -117,8 +117,6 @@ pm32_return_ptr: .long 0
 		 .word SEL_CODE32
 rm_entry_ptr:	 .word thunk_rm
 		 .word 0
-saved_esp:	.long 0
-int_target:	.long 0
 
 msg_bad_image:	.asciz "bootnet: the core is missing from bootnet.kpxe (truncated download?)\r\n"
 msg_no_base:	.asciz "bootnet: not enough base memory below 640 KiB\r\n"
@@ -152,6 +150,7 @@ entry:
 	shrl	$10, %ecx
 	subw	%cx, %ax
 	jc	no_base
+	andw	$~3, %ax                /* 4 KiB aligned: code and data on separate pages */
 	movzwl	%ax, %ebx
 	shll	$10, %ebx
 	movl	_prefix_file_end + CORE_FILE_SIZE, %edx
@@ -561,7 +560,13 @@ thunk_pm32_return:
 	ret
 
 /* ------------------------------------------------ only in memory */
+/* Everything the thunk writes lives here, on pages of its own: QEMU (and
+ * any CPU) treats a write to a page holding code it has translated as
+ * self-modifying code, which made each call cost a millisecond. */
 	.section .bss16, "aw", @nobits
+	.balign 16
+saved_esp:	.long 0
+int_target:	.long 0
 	.balign 16
 request:	.space RQ_SIZE
 e820_buf:	.space E820_MAX * E820_SIZE
