@@ -16,6 +16,8 @@ cat > "$LAB_DIR/www/boot.ipxe" <<SCRIPT
 #!ipxe
 echo MAC \${net0/mac}
 echo PLATFORM \${platform} \${buildarch}
+echo SMBIOS \${manufacturer} \${product}
+echo UNIXTIME \${unixtime:int32}
 imgfetch http://$LAB_SERVER_IP/data-http.bin
 sha256sum data-http.bin
 imgfetch tftp://$LAB_SERVER_IP/data-tftp.bin
@@ -33,7 +35,13 @@ lab_expect '^Network: 1 network controller, 1 firmware network path\.'
 lab_wait_for '^net0: 52:54:00:77:00:01 through UNDI' 60
 lab_wait_for '^net0: 10\.77\.0\.1[0-9][0-9]/24 ' 90
 lab_wait_for '^MAC 52:54:00:77:00:01$' 90
-lab_expect '^PLATFORM pcbios i386$'
+lab_wait_for '^PLATFORM pcbios i386$' 30
+# SMBIOS from the BIOS's entry point; the wall clock from the CMOS RTC
+# (SeaBIOS sets it from the host: a time after November 2023).
+lab_wait_for '^SMBIOS QEMU Standard PC \(i440FX \+ PIIX, 1996\)$' 30
+lab_wait_for '^UNIXTIME [0-9]+$' 30
+unixtime=$(lab_serial_text | sed -n 's/^UNIXTIME \([0-9]*\)$/\1/p' | head -n 1)
+[ "${unixtime:-0}" -gt 1700000000 ] || lab_fail "\${unixtime} is '$unixtime', not a plausible time"
 lab_wait_for "^$want_http  data-http.bin\$" 180
 lab_wait_for "^$want_tftp  data-tftp.bin\$" 180
 lab_wait_for '^SCRIPT-DONE$' 30

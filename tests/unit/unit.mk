@@ -8,8 +8,10 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 	drivers/bus/pci_names.c firmware/options.c firmware/image.c \
 	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c) net/inet.c \
 	firmware/pe_image.c firmware/bzimage.c firmware/bzimage_params.c firmware/cpio.c \
-	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c
-# BIOS loaders' pure parts (where a kernel or an NBP goes).
+	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c \
+	firmware/pxe_undi.c firmware/pxe_undi_isr.c firmware/pxe_undi_netdev.c firmware/pxe_status.c \
+	firmware/pxe_find.c bios/e820_map.c bios/heap.c bios/acpi_tables.c
+# BIOS loaders' pure parts (where a kernel or an NBP goes, image kinds, multiboot).
 UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c \
 	bios/bios_image_kind.c bios/multiboot.c
 # Core files that call into scripts and downloads: unit tests only, linked
