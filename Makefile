@@ -227,12 +227,12 @@ $(BIOS_OBJ)/prefix.o: bios/prefix.S
 	$(call say,AS bios $<)
 	$(Q)$(CC) -m32 -c $< -o $@
 $(BIOS_OBJ)/prefix.bin: $(BIOS_OBJ)/prefix.o bios/prefix.lds
-	$(Q)$(LD) -m elf_i386 -T bios/prefix.lds -o $(BIOS_OBJ)/prefix.elf $<
+	$(Q)$(LD) -m elf_i386 --no-warn-rwx-segments -T bios/prefix.lds -o $(BIOS_OBJ)/prefix.elf $<
 	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix.elf $@
 $(BIOS_OBJ)/core.elf: $(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a bios/bootnet.lds
 	@mkdir -p $(BIN)
 	$(call say,LD bios $@)
-	$(Q)$(LD) -m elf_i386 -pie --no-dynamic-linker -z notext -Bsymbolic --gc-sections \
+	$(Q)$(LD) -m elf_i386 -pie --no-dynamic-linker -z notext -Bsymbolic --gc-sections --no-warn-rwx-segments \
 		--no-undefined -T bios/bootnet.lds -Map=$(BIN)/bootnet-kpxe.map -o $@ \
 		$(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a \
 		$(shell $(CC) -m32 -print-libgcc-file-name)

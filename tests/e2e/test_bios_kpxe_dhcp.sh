@@ -26,7 +26,7 @@ echo SCRIPT-DONE
 SCRIPT
 
 nic=${LAB_NIC:-virtio-net-pci}
-lab_qemu_bios
+LAB_BIOS_INTERACTIVE=1 lab_qemu_bios
 lab_wait_for 'bootnet .* \(i386, pcbios\)' 180
 # The device report: the NIC, and under it its UNDI path with the MAC.
 lab_wait_for '^ +UNDI 52:54:00:77:00:01: initialized through !PXE' 60
@@ -45,6 +45,14 @@ unixtime=$(lab_serial_text | sed -n 's/^UNIXTIME \([0-9]*\)$/\1/p' | head -n 1)
 lab_wait_for "^$want_http  data-http.bin\$" 180
 lab_wait_for "^$want_tftp  data-tftp.bin\$" 180
 lab_wait_for '^SCRIPT-DONE$' 30
+# Nothing left to boot: bootnet returns to the PXE ROM, which hands the
+# machine back to SeaBIOS (it writes to the screen only).
+lab_wait_for 'bootnet: returning to the firmware' 30
+for i in $(seq 60); do
+	lab_bios_screen | grep -q 'No bootable device' && break
+	sleep 2
+done
+lab_bios_screen | grep -q 'No bootable device' || { lab_bios_screen; lab_fail "SeaBIOS did not get the machine back"; }
 lab_expect_not 'Exception|failed'
 # The ROM asked for bootnet.kpxe, bootnet for the script: two clients as
 # dnsmasq saw them (the vendor class tells them apart).
