@@ -26,7 +26,7 @@ int platform_image_exec(struct image *img)
 	case BIOS_IMAGE_NBP:
 		return bios_nbp_chain(img);
 	case BIOS_IMAGE_BAD_LINUX:
-		console_printf("%s: %s\n", img->name,
+		console_printf("%s: cannot boot this kernel on BIOS: it is %s\n", img->name,
 			       bz_status_text(bzimage_parse(img->data, img->len, &bz)));
 		return -1;
 	case BIOS_IMAGE_EFI:

@@ -12,7 +12,7 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 	firmware/pxe_undi.c firmware/pxe_undi_isr.c firmware/pxe_undi_netdev.c firmware/pxe_status.c \
 	firmware/pxe_find.c bios/e820_map.c bios/heap.c bios/acpi_tables.c \
 	firmware/netpath_order.c firmware/link_watch.c
-# BIOS loaders' pure parts (where a kernel or an NBP goes).
+# BIOS loaders' pure parts (where a kernel or an NBP goes, image kinds, multiboot).
 UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c \
 	bios/bios_image_kind.c bios/multiboot.c
 # Core files that call into scripts and downloads: unit tests only, linked
