@@ -42,9 +42,15 @@ static void tls_failed(struct http_conn *c)
  * waited for it, then whatever can be decrypted. */
 static void tls_pump(struct http_conn *c)
 {
-	static uint8_t buf[16384];
+	enum { PLAIN_MAX = 16384 };     /* one TLS record's worth */
+	static uint8_t *buf;            /* on the heap: static data would sit in the .efi */
 	if (c->failed)
 		return;
+	if (!buf && !(buf = malloc(PLAIN_MAX))) {
+		c->failed = true;
+		snprintf(c->error, sizeof(c->error), "out of memory for TLS");
+		return;
+	}
 	if (!c->connected) {
 		int rc = tls_handshake(c->tls);
 		if (rc < 0)
@@ -64,7 +70,7 @@ static void tls_pump(struct http_conn *c)
 		}
 	}
 	for (;;) {
-		int n = tls_read(c->tls, buf, sizeof(buf));
+		int n = tls_read(c->tls, buf, PLAIN_MAX);
 		if (n > 0) {
 			deliver(c, buf, (size_t)n);
 			continue;
