@@ -169,6 +169,11 @@ $(x86_64_OBJ)/firmware/embedded.o $(i386_OBJ)/firmware/embedded.o: $(BUILD)/embe
 # tools/trust-anchors (default: Debian's ca-certificates bundle). Rebuilt
 # when the file or the path given changes.
 TRUST ?= /etc/ssl/certs/ca-certificates.crt
+ifeq ($(wildcard $(TRUST)),)
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(error TRUST=$(TRUST): no such file (Debian's bundle comes with the ca-certificates package; tools/fetch-deps installs it))
+endif
+endif
 $(BUILD)/trust_path: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(abspath $(TRUST))' > $@.tmp
