@@ -6,13 +6,15 @@
 # another name, an address the certificate does not list, and a server
 # speaking only TLS 1.3 (its alert named). OVMF's clock is
 # QEMU's RTC, the host's time, so the dates check is a real one.
+# HTTPS_ARCH=i386: the same with bootnet-i386.efi under 32-bit OVMF.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_dns.sh"
 . "$(dirname "$0")/lab_tls.sh"
 
+arch=${HTTPS_ARCH:-x86_64}
 lab_tls_ca
 TLS_BUILD="$LAB_TOP/build/https-test"
-lab_tls_build "$TLS_BUILD"
+lab_tls_build "$TLS_BUILD" "$arch"
 
 lab_start $(lab_dhcp_chainload boot/https.ipxe) \
 	--dhcp-option=option:dns-server,$LAB_SERVER_IP --dhcp-option=option:domain-name,lab.test
@@ -25,7 +27,7 @@ lab_tls_cert noip "DNS:boot.lab.test"
 lab_tls_nginx "443 good" "4431 self" "4432 expired" "4433 other" "4434 noip" \
 	"4435 good ssl_protocols TLSv1.3;"
 
-cp "$TLS_BUILD/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
+cp "$TLS_BUILD/bin/bootnet-$arch.efi" "$LAB_DIR/tftp/bootnet.efi"
 mkdir -p "$LAB_DIR/tftp/boot" "$LAB_DIR/www/https"
 head -c 1048576 /dev/urandom > "$LAB_DIR/www/https/data.bin"
 cp "$LAB_DIR/www/https/data.bin" "$LAB_DIR/www/https/byip.bin"
@@ -49,7 +51,7 @@ imgfetch https://boot.lab.test:4435/https/data.bin || echo TLS13-REFUSED
 echo TLS-CHECKS-DONE
 SCRIPT
 
-lab_pxe_efi x86_64
+lab_pxe_efi "$arch"
 lab_wait_for "^TLS-CHECKS-DONE" ${HTTPS_WAIT:-400}
 lab_expect "^$want  data\.bin\$"
 lab_expect "^$want  byip\.bin\$"
