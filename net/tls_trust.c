@@ -28,3 +28,8 @@ const char *tls_trust_source(void)
 {
 	return TRUST_ANCHOR_SOURCE;
 }
+
+unsigned tls_trust_built_in(void)
+{
+	return TRUST_ANCHOR_COUNT;
+}

@@ -8,7 +8,9 @@
 /* The parsed chain (parsed on first use, kept), or NULL when none parses;
  * *count is how many certificates it holds. */
 mbedtls_x509_crt *tls_trust_chain(unsigned *count);
-/* The bundle's file name, for messages and the start-up report. */
+/* The bundle's file name and how many certificates it holds (before
+ * parsing), for messages and the start-up banner. */
 const char *tls_trust_source(void);
+unsigned tls_trust_built_in(void);
 
 #endif
