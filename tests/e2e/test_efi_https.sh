@@ -1,7 +1,8 @@
 # HTTPS: a test build of bootnet that trusts only a test CA (make
 # TRUST=...) fetches a file from nginx over TLS by name, and by address
 # (the certificate carries the IP), and its SHA-256 matches; a plain-HTTP
-# URL redirecting to https:// is followed; then each bad server is refused
+# URL redirecting to https:// is followed, and so is a relative Location
+# (resolved against the https:// URL); then each bad server is refused
 # with its own message: a self-signed certificate, an expired one, one for
 # another name, an address the certificate does not list, and a server
 # speaking only TLS 1.3 (its alert named). OVMF's clock is
@@ -24,7 +25,7 @@ lab_tls_cert self "DNS:boot.lab.test" self
 lab_tls_cert expired "DNS:boot.lab.test" ca 20200101000000Z 20210102000000Z
 lab_tls_cert other "DNS:other.lab.test"
 lab_tls_cert noip "DNS:boot.lab.test"
-lab_tls_nginx "443 good" "4431 self" "4432 expired" "4433 other" "4434 noip" \
+lab_tls_nginx "443 good absolute_redirect off; rewrite ^/rel/(.*)\$ /https/\$1 redirect;" "4431 self" "4432 expired" "4433 other" "4434 noip" \
 	"4435 good ssl_protocols TLSv1.3;"
 
 cp "$TLS_BUILD/bin/bootnet-$arch.efi" "$LAB_DIR/tftp/bootnet.efi"
@@ -43,6 +44,7 @@ sha256sum byip.bin
 imgfetch http://boot.lab.test:8080/to-https/https/moved.bin || echo REDIRECT-FAILED
 sha256sum moved.bin
 chain https://boot.lab.test/https/next.ipxe || echo CHAIN-FAILED
+chain https://boot.lab.test/rel/next.ipxe || echo RELATIVE-FAILED
 imgfetch https://boot.lab.test:4431/https/data.bin || echo SELF-REFUSED
 imgfetch https://boot.lab.test:4432/https/data.bin || echo EXPIRED-REFUSED
 imgfetch https://boot.lab.test:4433/https/data.bin || echo OTHER-REFUSED
@@ -58,7 +60,8 @@ lab_expect "^$want  byip\.bin\$"
 lab_expect 'http://boot\.lab\.test:8080/to-https/https/moved\.bin: redirected to https://boot\.lab\.test/https/moved\.bin'
 lab_expect "^$want  moved\.bin\$"
 lab_expect '^CHAINED-OVER-HTTPS'
-lab_expect_not 'GOOD-FAILED|BYIP-FAILED|REDIRECT-FAILED|CHAIN-FAILED'
+lab_expect 'https://boot\.lab\.test/rel/next\.ipxe: redirected to https://boot\.lab\.test/https/next\.ipxe'
+lab_expect_not 'GOOD-FAILED|BYIP-FAILED|REDIRECT-FAILED|CHAIN-FAILED|RELATIVE-FAILED'
 lab_expect '^SELF-REFUSED'
 lab_expect '^EXPIRED-REFUSED'
 lab_expect '^OTHER-REFUSED'
