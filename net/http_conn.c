@@ -44,7 +44,7 @@ static void tls_pump(struct http_conn *c)
 {
 	enum { PLAIN_MAX = 16384 };     /* one TLS record's worth */
 	static uint8_t *buf;            /* on the heap: static data would sit in the .efi */
-	if (c->failed)
+	if (c->failed || !c->tcp_up)
 		return;
 	if (!buf && !(buf = malloc(PLAIN_MAX))) {
 		c->failed = true;
@@ -59,15 +59,22 @@ static void tls_pump(struct http_conn *c)
 			return;
 		c->connected = true;
 		c->last_activity_ms = platform_now_ms();
-		if (c->pending) {
-			bool sent = tls_write(c->tls, c->pending, c->pending_len);
-			free(c->pending);
-			c->pending = NULL;
-			if (!sent) {
-				tls_failed(c);
-				return;
-			}
+	}
+	/* The request, as far as TCP takes it; the rest after the next ACK. */
+	while (c->pending && c->pending_sent < c->pending_len) {
+		int n = tls_write(c->tls, c->pending + c->pending_sent,
+				  c->pending_len - c->pending_sent);
+		if (n < 0) {
+			tls_failed(c);
+			return;
 		}
+		if (n == 0)
+			break;
+		c->pending_sent += (size_t)n;
+	}
+	if (c->pending && c->pending_sent == c->pending_len) {
+		free(c->pending);
+		c->pending = NULL;
 	}
 	for (;;) {
 		int n = tls_read(c->tls, buf, PLAIN_MAX);
@@ -111,8 +118,8 @@ static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 {
 	struct http_conn *c = arg;
 	(void)pcb, (void)len;
-	if (c->tls && !c->connected)
-		tls_pump(c); /* a handshake message that did not fit before */
+	if (c->tls)
+		tls_pump(c); /* what did not fit before: handshake or request */
 	return ERR_OK;
 }
 
@@ -131,6 +138,7 @@ static err_t on_connected(void *arg, struct tcp_pcb *pcb, err_t err)
 	struct http_conn *c = arg;
 	(void)pcb, (void)err;
 	c->last_activity_ms = platform_now_ms();
+	c->tcp_up = true;
 	if (c->tls)
 		tls_pump(c); /* the ClientHello */
 	else
@@ -192,18 +200,17 @@ struct http_conn *http_conn_get(uint32_t addr, uint16_t port, const char *tls_ho
 bool http_conn_send(struct http_conn *c, const void *data, size_t len)
 {
 	if (c->tls) {
-		if (c->failed || !c->pcb)
+		/* Queued, and sent as the handshake and TCP allow (tls_pump). */
+		if (c->failed || !c->pcb || c->pending)
 			return false;
-		if (c->connected)
-			return tls_write(c->tls, data, len);
-		/* Before the handshake ends: kept until it does. */
-		free(c->pending);
 		c->pending = malloc(len);
 		if (!c->pending)
 			return false;
 		memcpy(c->pending, data, len);
 		c->pending_len = len;
-		return true;
+		c->pending_sent = 0;
+		tls_pump(c);
+		return !c->failed;
 	}
 	if (!c->pcb || len > tcp_sndbuf(c->pcb) ||
 	    tcp_write(c->pcb, data, (u16_t)len, TCP_WRITE_FLAG_COPY) != ERR_OK)

@@ -22,13 +22,14 @@ struct http_conn {
 	char tls_host[256];        /* the name TLS checked, "" for plain HTTP */
 	uint32_t addr;             /* network byte order */
 	uint16_t port;
+	bool tcp_up;               /* TCP connected */
 	bool connected;            /* ready for requests (TLS: handshake done) */
 	bool closed, reset, reused;
 	bool spoiled;              /* unexpected bytes: never reuse */
 	bool failed;               /* TLS failed: error says why */
 	char error[400];
-	uint8_t *pending;          /* a request sent before the TLS handshake ended */
-	size_t pending_len;
+	uint8_t *pending;          /* TLS: request bytes not yet taken by the session */
+	size_t pending_len, pending_sent;
 	uint64_t last_activity_ms;
 	http_sink_fn *sink;
 	void *sink_ctx;

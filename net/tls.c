@@ -306,21 +306,18 @@ int tls_read(struct tls *t, uint8_t *buf, size_t size)
 	return -1;
 }
 
-bool tls_write(struct tls *t, const void *data, size_t len)
+int tls_write(struct tls *t, const void *data, size_t len)
 {
-	const uint8_t *p = data;
-	while (len) {
-		int rc = mbedtls_ssl_write(&t->ssl, p, len);
-		if (rc == MBEDTLS_ERR_SSL_WANT_WRITE)
-			return false; /* the request is small: this means the connection is stuck */
-		if (rc < 0) {
-			describe(t, rc);
-			return false;
-		}
-		p += rc;
-		len -= (size_t)rc;
+	if (t->error[0])
+		return -1;
+	int rc = mbedtls_ssl_write(&t->ssl, data, len);
+	if (rc == MBEDTLS_ERR_SSL_WANT_WRITE)
+		return 0;
+	if (rc < 0) {
+		describe(t, rc);
+		return -1;
 	}
-	return true;
+	return rc;
 }
 
 bool tls_closed(const struct tls *t)

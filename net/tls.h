@@ -30,8 +30,10 @@ int tls_handshake(struct tls *t);
 /* Decrypted bytes into buf: their count, 0 when none are ready, -1 when the
  * session ended (tls_closed) or failed (tls_error). */
 int tls_read(struct tls *t, uint8_t *buf, size_t size);
-/* Encrypts and queues data (after the handshake); false on failure. */
-bool tls_write(struct tls *t, const void *data, size_t len);
+/* Encrypts and queues data (after the handshake): how many bytes were
+ * taken (maybe fewer than len), 0 when TCP can take no more for now (call
+ * again with the same data once it has sent some), -1 on failure. */
+int tls_write(struct tls *t, const void *data, size_t len);
 /* The server ended the session cleanly (close_notify or TCP close). */
 bool tls_closed(const struct tls *t);
 /* Why the session failed, "" while it has not. */
