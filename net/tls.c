@@ -131,9 +131,12 @@ static void names_of(const mbedtls_x509_crt *crt, char *out, size_t size)
 		if (type == 2) /* dNSName */
 			n += (size_t)snprintf(out + n, size - n, "%s%.*s", n ? ", " : "",
 					      (int)s->buf.len, (const char *)s->buf.p);
-		else if (type == 7 && s->buf.len == 4) /* iPAddress */
+		else if (type == 7 && s->buf.len == 4) { /* iPAddress */
+			uint32_t addr;
+			memcpy(&addr, s->buf.p, 4);
 			n += (size_t)snprintf(out + n, size - n, "%s%s", n ? ", " : "",
-					      inet_text(*(const uint32_t *)s->buf.p, ip, sizeof(ip)));
+					      inet_text(addr, ip, sizeof(ip)));
+		}
 	}
 }
 
@@ -269,8 +272,12 @@ static void describe(struct tls *t, int rc)
 		snprintf(t->error, sizeof(t->error), "%s closed the connection during the TLS "
 			 "handshake (does it speak HTTPS on that port?)", t->host);
 	} else {
+		/* Bytes that are not TLS at all: most likely plain HTTP. */
+		bool not_tls = rc == MBEDTLS_ERR_SSL_INVALID_RECORD ||
+			       rc == MBEDTLS_ERR_SSL_BAD_HS_PROTOCOL_VERSION;
 		mbedtls_strerror(rc, why, sizeof(why));
-		snprintf(t->error, sizeof(t->error), "TLS with %s failed: %s", t->host, why);
+		snprintf(t->error, sizeof(t->error), "TLS with %s failed: %s%s", t->host, why,
+			 not_tls ? " (does it speak HTTPS on that port?)" : "");
 	}
 }
 

@@ -5,7 +5,7 @@
 # (resolved against the https:// URL); then each bad server is refused
 # with its own message: a self-signed certificate, an expired one, one for
 # another name, an address the certificate does not list, and a server
-# speaking only TLS 1.3 (its alert named). OVMF's clock is
+# speaking only TLS 1.3 (its alert named), and plain HTTP on the port. OVMF's clock is
 # QEMU's RTC, the host's time, so the dates check is a real one.
 # HTTPS_ARCH=i386: the same with bootnet-i386.efi under 32-bit OVMF.
 . "$(dirname "$0")/lab.sh"
@@ -50,6 +50,7 @@ imgfetch https://boot.lab.test:4432/https/data.bin || echo EXPIRED-REFUSED
 imgfetch https://boot.lab.test:4433/https/data.bin || echo OTHER-REFUSED
 imgfetch https://$LAB_SERVER_IP:4434/https/data.bin || echo NOIP-REFUSED
 imgfetch https://boot.lab.test:4435/https/data.bin || echo TLS13-REFUSED
+imgfetch https://boot.lab.test:8080/https/data.bin || echo PLAIN-PORT-REFUSED
 echo TLS-CHECKS-DONE
 SCRIPT
 
@@ -67,6 +68,8 @@ lab_expect '^EXPIRED-REFUSED'
 lab_expect '^OTHER-REFUSED'
 lab_expect '^NOIP-REFUSED'
 lab_expect '^TLS13-REFUSED'
+lab_expect '^PLAIN-PORT-REFUSED'
+lab_expect 'https://boot\.lab\.test:8080/https/data\.bin: TLS with boot\.lab\.test failed: .*\(does it speak HTTPS on that port\?\)'
 lab_expect 'https://boot\.lab\.test:4435/https/data\.bin: boot\.lab\.test ended the TLS handshake with the alert "protocol_version"'
 lab_expect "https://boot\.lab\.test:4431/https/data\.bin: boot\.lab\.test cannot be trusted: its certificate 'CN=boot\.lab\.test' is self-signed, and not among bootnet's 1 trusted CAs"
 lab_expect "https://boot\.lab\.test:4432/https/data\.bin: boot\.lab\.test cannot be trusted: its certificate expired on 2021-01-02"
