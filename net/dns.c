@@ -41,12 +41,14 @@ static void on_reply(void *arg, struct udp_pcb *pcb, struct pbuf *p, const ip_ad
 	pbuf_free(p);
 }
 
-/* The servers the settings name; how many. */
+/* The first MAX_SERVERS servers the settings name; how many. */
 static int dns_servers(uint32_t *servers)
 {
-	uint8_t raw[4 * MAX_SERVERS];
+	uint8_t raw[256]; /* a whole DHCP option */
 	int len = settings_fetch_raw("dns", raw, sizeof(raw));
 	int n = len > 0 ? len / 4 : 0;
+	if (n > MAX_SERVERS)
+		n = MAX_SERVERS;
 	memcpy(servers, raw, (size_t)n * 4);
 	return n;
 }
