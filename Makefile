@@ -169,6 +169,24 @@ $(BUILD)/embedded_script.h: FORCE
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || { mv $@.tmp $@; echo "  EMBED $(or $(EMBED),(none))"; }
 $(x86_64_OBJ)/firmware/embedded.o $(i386_OBJ)/firmware/embedded.o: $(BUILD)/embedded_script.h
 
+# `make TRUST=path/to/ca.pem`: the CAs HTTPS trusts, built in as DER by
+# tools/trust-anchors (default: Debian's ca-certificates bundle). Rebuilt
+# when the file or the path given changes.
+TRUST ?= /etc/ssl/certs/ca-certificates.crt
+ifeq ($(wildcard $(TRUST)),)
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(error TRUST=$(TRUST): no such file (Debian's bundle comes with the ca-certificates package; tools/fetch-deps installs it))
+endif
+endif
+$(BUILD)/trust_path: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(abspath $(TRUST))' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(BUILD)/trust_anchors.h: $(BUILD)/trust_path $(TRUST)
+	$(call say,TRUST $(TRUST))
+	$(Q)tools/trust-anchors $(TRUST) $@
+$(x86_64_OBJ)/net/tls_trust.o $(i386_OBJ)/net/tls_trust.o: $(BUILD)/trust_anchors.h
+
 efi: $(BIN)/bootnet-x86_64.efi $(BIN)/bootnet-i386.efi
 all: efi
 include tools/media.mk

@@ -6,7 +6,7 @@ UNIT_BIN := $(BUILD)/host/unit-tests
 # state machines. Listed by name; a file not written yet is simply absent.
 UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c drivers/bus/pci_bar.c \
 	drivers/bus/pci_names.c firmware/options.c firmware/image.c \
-	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c net/dns_packet.c) net/inet.c \
+	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c net/dns_packet.c net/tls_verify_text.c) net/inet.c \
 	firmware/pe_image.c firmware/bzimage.c firmware/bzimage_params.c firmware/cpio.c \
 	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c \
 	firmware/pxe_undi.c firmware/pxe_undi_isr.c firmware/pxe_undi_netdev.c firmware/pxe_status.c \
