@@ -233,6 +233,9 @@ static bool login_response(struct iscsi_session *s, const struct iscsi_pdu *pdu)
 	char why[96];
 	const char *text;
 
+	if (status == 0x0201 && !s->cfg->username[0])
+		return fail(s, "%s", "login refused: the target wants authentication: set "
+			    "${username} and ${password}");
 	if (status) {
 		text = login_status_text(status);
 		if (text)

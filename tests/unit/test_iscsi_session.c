@@ -187,6 +187,11 @@ TEST(iscsi_login_failures)
 	CHECK_CONTAINS(s.error, "authentication failed");
 	CHECK(!iscsi_session_receive(&s, login_rsp(TO_FULL, 0, KEYS(""))));
 
+	/* The target refuses a login without credentials (tgt does so). */
+	start("", "", "", "");
+	CHECK(!iscsi_session_receive(&s, login_rsp(0, 0x0201, KEYS(""))));
+	CHECK_CONTAINS(s.error, "wants authentication: set ${username}");
+
 	/* The target wants CHAP and we have no credentials. */
 	start("", "", "", "");
 	CHECK(!iscsi_session_receive(&s, login_rsp(0, 0, KEYS("AuthMethod=CHAP\0"))));
