@@ -7,6 +7,7 @@
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_iscsi.sh"
 lab_require_root
+arch=${SAN_ARCH:-x86_64}
 
 lab_start --dhcp-boot=san.ipxe
 lab_start_tgtd
@@ -30,7 +31,7 @@ sanunhook --drive 0x82 || echo UNHOOK-NOTHING
 echo SAN-SCRIPT-END
 SCRIPT
 
-lab_boot_efi_disk x86_64 "$LAB_TOP/bin/bootnet-x86_64.efi"
+lab_boot_efi_disk "$arch" "$LAB_TOP/bin/bootnet-$arch.efi"
 lab_wait_for '^SAN-SCRIPT-START' 240
 # 8 MiB = 16384 blocks of 512 bytes, as READ CAPACITY reports it.
 lab_wait_for "Registered SAN device 0x80: iscsi:.*:disk \(16384 blocks of 512 bytes, 8 MiB\)" 60
