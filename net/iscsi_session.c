@@ -105,7 +105,8 @@ static const char *login_status_text(unsigned status)
 	case 0x0201: return "authentication failed: check ${username} and ${password}";
 	case 0x0202: return "this initiator is not allowed to use the target "
 			    "(check the target's ACL and ${initiator-iqn})";
-	case 0x0203: return "no such target: check the target name";
+	case 0x0203: return "no such target, or not for this initiator: check the target "
+			    "name and the target's ACL for ${initiator-iqn}";
 	case 0x0204: return "the target has been removed";
 	case 0x0205: return "the target does not support iSCSI version 0";
 	case 0x0206: return "too many connections";
