@@ -319,6 +319,11 @@ static void update_sequence(struct iscsi_session *s, const uint8_t *bhs, bool ad
 	s->max_cmd_sn = iscsi_get32(bhs + 32);
 }
 
+bool iscsi_session_window_open(const struct iscsi_session *s)
+{
+	return (int32_t)(s->cmd_sn - s->max_cmd_sn) <= 0; /* serial number arithmetic */
+}
+
 bool iscsi_session_command(struct iscsi_session *s, struct iscsi_command *cmd)
 {
 	uint8_t bhs[ISCSI_BHS_LEN];
