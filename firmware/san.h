@@ -32,6 +32,10 @@ struct san_disk {
 	struct san_disk *next;
 };
 
+/* The iSCSI login's names and secrets from settings (san_config.c). */
+struct iscsi_config;
+void san_iscsi_config(struct iscsi_config *cfg);
+
 /* The attached disks, in drive order. */
 struct san_disk *san_first(void);
 struct san_disk *san_find(unsigned drive);

@@ -246,6 +246,12 @@ static bool command_over(struct iscsi_disk *d, void *ctx)
 	return ((struct iscsi_command *)ctx)->done;
 }
 
+static bool window_open(struct iscsi_disk *d, void *ctx)
+{
+	(void)ctx;
+	return iscsi_session_window_open(&d->session);
+}
+
 /* Runs cmd, reconnecting and sending it again when the connection breaks. */
 static int run_command_once(struct iscsi_disk *d, struct iscsi_command *cmd)
 {
@@ -259,7 +265,8 @@ static int run_command_once(struct iscsi_disk *d, struct iscsi_command *cmd)
 			if (!connect_and_login(d, why, sizeof(why)))
 				continue;
 		}
-		if (iscsi_session_command(&d->session, cmd) &&
+		if (wait_until(d, window_open, NULL, COMMAND_TIMEOUT_MS) &&
+		    iscsi_session_command(&d->session, cmd) &&
 		    wait_until(d, command_over, cmd, COMMAND_TIMEOUT_MS)) {
 			if (cmd->status == SCSI_STATUS_GOOD)
 				return 0;

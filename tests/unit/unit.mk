@@ -90,3 +90,5 @@ $(BUILD)/host/$(MBEDTLS)/library/%.o: $(MBEDTLS)/library/%.c
 	@mkdir -p $(@D)
 	$(call say,HOSTCC $<)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_MBEDTLS_FLAGS) -w -c $< -o $@
+# The SAN commands, over a fake iSCSI opener (tests/unit/test_cmd_san.c).
+$(UNIT_BIN): $(BUILD)/host/firmware/cmd_san.o $(BUILD)/host/firmware/san.o
