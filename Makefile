@@ -245,6 +245,7 @@ $(BIOS_OBJ)/libmbedtls.a: $(BIOS_MBEDTLS_OBJS)
 	@rm -f $@; $(AR) rcs $@ $^
 $(BIOS_OBJ)/firmware/main.o: $(BUILD)/bootnet_version.h
 $(BIOS_OBJ)/firmware/embedded.o: $(BUILD)/embedded_script.h
+$(BIOS_OBJ)/net/tls_trust.o: $(BUILD)/trust_anchors.h
 
 $(BIOS_OBJ)/prefix.o: bios/prefix.S
 	@mkdir -p $(@D)
