@@ -34,6 +34,12 @@ static EFI_STATUS check_request(struct efi_san *s, UINT32 media_id, EFI_LBA lba,
 		return EFI_INVALID_PARAMETER;
 	if (s->busy)
 		return EFI_NOT_READY; /* called again from inside the poll loop */
+	/* The network runs through SNP, which the spec allows up to
+	 * TPL_CALLBACK: a caller above that would wait forever. */
+	EFI_TPL tpl = efi_bs->RaiseTPL(TPL_HIGH_LEVEL);
+	efi_bs->RestoreTPL(tpl);
+	if (tpl > TPL_CALLBACK)
+		return EFI_DEVICE_ERROR;
 	*count = (uint32_t)(size / bs);
 	return EFI_SUCCESS;
 }
