@@ -422,6 +422,8 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 	snprintf(d->disk.target, sizeof(d->disk.target), "%s", u.target);
 	d->disk.lun = u.lun;
 	d->disk.server_port = u.port;
+	d->disk.auth = cfg->reverse_username[0] ? SAN_AUTH_MUTUAL_CHAP
+		       : cfg->username[0] ? SAN_AUTH_CHAP : SAN_AUTH_NONE;
 	d->disk.block_size = 512; /* until READ CAPACITY says */
 	d->disk.read = disk_read;
 	d->disk.write = disk_write;
