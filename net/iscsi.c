@@ -392,6 +392,17 @@ static int read_capacity(struct iscsi_disk *d, char *err, size_t err_size)
 	return 0;
 }
 
+/* The target's address: the one place where server names will go through
+ * DNS when bootnet has a resolver; an IPv4 address until then. */
+static bool resolve_server(const char *server, uint32_t *addr, char *why, size_t why_size)
+{
+	if (inet_parse(server, addr))
+		return true;
+	snprintf(why, why_size, "server \"%s\" is not an IPv4 address (names need DNS, not in "
+		 "this build yet)", server);
+	return false;
+}
+
 struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg, char *err,
 				size_t err_size)
 {
@@ -409,10 +420,8 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 		snprintf(err, err_size, "out of memory");
 		return NULL;
 	}
-	/* Names need DNS, which routes here once it is built in. */
-	if (!inet_parse(u.server, &d->disk.server_addr)) {
-		snprintf(err, err_size, "%s: server \"%s\" is not an IPv4 address (names need DNS, "
-			 "not in this build yet)", uri, u.server);
+	if (!resolve_server(u.server, &d->disk.server_addr, why, sizeof(why))) {
+		snprintf(err, err_size, "%s: %s", uri, why);
 		goto fail;
 	}
 	d->cfg = *cfg;
