@@ -252,15 +252,17 @@ static bool window_open(struct iscsi_disk *d, void *ctx)
 	return iscsi_session_window_open(&d->session);
 }
 
-/* Runs cmd, reconnecting and sending it again when the connection breaks. */
-static int run_command_once(struct iscsi_disk *d, struct iscsi_command *cmd)
+/* Runs cmd, reconnecting and sending it again when the connection breaks
+ * (before or during it). */
+static int run_reconnecting(struct iscsi_disk *d, struct iscsi_command *cmd)
 {
 	char why[200] = "";
+	if (d->broken)
+		snprintf(why, sizeof(why), "%s", d->broken_why);
 	for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 		if (attempt || d->broken || !d->pcb || d->session.state != ISCSI_FULL_FEATURE) {
-			if (attempt)
-				console_printf("iSCSI: %s; reconnecting to %s\n",
-					       why[0] ? why : "the connection broke",
+			if (why[0])
+				console_printf("iSCSI: %s; reconnecting to %s\n", why,
 					       d->disk.target);
 			if (!connect_and_login(d, why, sizeof(why)))
 				continue;
@@ -273,8 +275,8 @@ static int run_command_once(struct iscsi_disk *d, struct iscsi_command *cmd)
 			snprintf(d->disk.error, sizeof(d->disk.error), "%s", cmd->error);
 			return -1;
 		}
-		snprintf(why, sizeof(why), "%s", d->session.state == ISCSI_FAILED ?
-			 d->session.error : d->broken_why);
+		snprintf(why, sizeof(why), "%s", d->session.state == ISCSI_FAILED ? d->session.error
+			 : d->broken_why[0] ? d->broken_why : "the connection broke");
 		disconnect(d);
 		d->session.state = ISCSI_IDLE;
 		d->session.cmd = NULL;
@@ -290,7 +292,7 @@ static int run_command(struct iscsi_disk *d, struct iscsi_command *cmd)
 {
 	int rc = -1;
 	for (int i = 0; i < 4; i++) {
-		rc = run_command_once(d, cmd);
+		rc = run_reconnecting(d, cmd);
 		if (rc == 0 || cmd->status != SCSI_STATUS_CHECK_CONDITION ||
 		    scsi_sense_key(cmd->sense, cmd->sense_len) != SCSI_SENSE_UNIT_ATTENTION)
 			break;
