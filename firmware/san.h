@@ -28,6 +28,7 @@ struct san_disk {
 	uint64_t lun;
 	uint32_t server_addr;      /* network byte order */
 	uint16_t server_port;
+	enum { SAN_AUTH_NONE, SAN_AUTH_CHAP, SAN_AUTH_MUTUAL_CHAP } auth;
 	char error[256];
 	struct san_disk *next;
 };

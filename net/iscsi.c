@@ -252,15 +252,17 @@ static bool window_open(struct iscsi_disk *d, void *ctx)
 	return iscsi_session_window_open(&d->session);
 }
 
-/* Runs cmd, reconnecting and sending it again when the connection breaks. */
-static int run_command_once(struct iscsi_disk *d, struct iscsi_command *cmd)
+/* Runs cmd, reconnecting and sending it again when the connection breaks
+ * (before or during it). */
+static int run_reconnecting(struct iscsi_disk *d, struct iscsi_command *cmd)
 {
 	char why[200] = "";
+	if (d->broken)
+		snprintf(why, sizeof(why), "%s", d->broken_why);
 	for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 		if (attempt || d->broken || !d->pcb || d->session.state != ISCSI_FULL_FEATURE) {
-			if (attempt)
-				console_printf("iSCSI: %s; reconnecting to %s\n",
-					       why[0] ? why : "the connection broke",
+			if (why[0])
+				console_printf("iSCSI: %s; reconnecting to %s\n", why,
 					       d->disk.target);
 			if (!connect_and_login(d, why, sizeof(why)))
 				continue;
@@ -273,8 +275,8 @@ static int run_command_once(struct iscsi_disk *d, struct iscsi_command *cmd)
 			snprintf(d->disk.error, sizeof(d->disk.error), "%s", cmd->error);
 			return -1;
 		}
-		snprintf(why, sizeof(why), "%s", d->session.state == ISCSI_FAILED ?
-			 d->session.error : d->broken_why);
+		snprintf(why, sizeof(why), "%s", d->session.state == ISCSI_FAILED ? d->session.error
+			 : d->broken_why[0] ? d->broken_why : "the connection broke");
 		disconnect(d);
 		d->session.state = ISCSI_IDLE;
 		d->session.cmd = NULL;
@@ -290,7 +292,7 @@ static int run_command(struct iscsi_disk *d, struct iscsi_command *cmd)
 {
 	int rc = -1;
 	for (int i = 0; i < 4; i++) {
-		rc = run_command_once(d, cmd);
+		rc = run_reconnecting(d, cmd);
 		if (rc == 0 || cmd->status != SCSI_STATUS_CHECK_CONDITION ||
 		    scsi_sense_key(cmd->sense, cmd->sense_len) != SCSI_SENSE_UNIT_ATTENTION)
 			break;
@@ -392,6 +394,17 @@ static int read_capacity(struct iscsi_disk *d, char *err, size_t err_size)
 	return 0;
 }
 
+/* The target's address: the one place where server names will go through
+ * DNS when bootnet has a resolver; an IPv4 address until then. */
+static bool resolve_server(const char *server, uint32_t *addr, char *why, size_t why_size)
+{
+	if (inet_parse(server, addr))
+		return true;
+	snprintf(why, why_size, "server \"%s\" is not an IPv4 address (names need DNS, not in "
+		 "this build yet)", server);
+	return false;
+}
+
 struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg, char *err,
 				size_t err_size)
 {
@@ -409,10 +422,8 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 		snprintf(err, err_size, "out of memory");
 		return NULL;
 	}
-	/* Names need DNS, which routes here once it is built in. */
-	if (!inet_parse(u.server, &d->disk.server_addr)) {
-		snprintf(err, err_size, "%s: server \"%s\" is not an IPv4 address (names need DNS, "
-			 "not in this build yet)", uri, u.server);
+	if (!resolve_server(u.server, &d->disk.server_addr, why, sizeof(why))) {
+		snprintf(err, err_size, "%s: %s", uri, why);
 		goto fail;
 	}
 	d->cfg = *cfg;
@@ -422,6 +433,8 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 	snprintf(d->disk.target, sizeof(d->disk.target), "%s", u.target);
 	d->disk.lun = u.lun;
 	d->disk.server_port = u.port;
+	d->disk.auth = cfg->reverse_username[0] ? SAN_AUTH_MUTUAL_CHAP
+		       : cfg->username[0] ? SAN_AUTH_CHAP : SAN_AUTH_NONE;
 	d->disk.block_size = 512; /* until READ CAPACITY says */
 	d->disk.read = disk_read;
 	d->disk.write = disk_write;

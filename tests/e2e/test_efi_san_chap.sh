@@ -2,7 +2,8 @@
 # second also answers bootnet's challenge (mutual CHAP). The right
 # secrets attach each disk; a wrong password, a wrong reverse password and
 # missing credentials are each refused with their own message, and the
-# script carries on.
+# script carries on; a refusal the script does not handle leaves bootnet
+# at its prompt.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_iscsi.sh"
 lab_require_root
@@ -36,6 +37,9 @@ sanunhook
 set reverse-password notthesecret
 sanhook $mutual || echo MUTUAL-WRONG-REFUSED
 echo CHAP-END
+set password wrongagain12
+sanhook $one
+echo NOT-REACHED
 SCRIPT
 
 lab_boot_efi_disk x86_64 "$LAB_TOP/bin/bootnet-x86_64.efi"
@@ -51,5 +55,9 @@ lab_wait_for '^MUTUAL-OK' 30
 lab_wait_for "mutual CHAP: the target's response is wrong \(check \\$\{reverse-password\}\)" 60
 lab_wait_for '^MUTUAL-WRONG-REFUSED' 30
 lab_wait_for '^CHAP-END' 30
+# Unguarded, the refusal ends the script and leaves bootnet at its prompt.
+lab_wait_for 'chap.ipxe line 20: "sanhook" failed; the script stops here' 60
+lab_wait_for 'bootnet> ' 30
+lab_expect_not 'NOT-REACHED'
 lab_expect_not 'Exception'
 echo PASS
