@@ -9,6 +9,7 @@
 #include "../firmware/platform.h"
 #include "lwip/tcp.h"
 #include "inet.h"
+#include "dns.h"
 #include "iscsi.h"
 #include "netif.h"
 
@@ -396,13 +397,10 @@ static int read_capacity(struct iscsi_disk *d, char *err, size_t err_size)
 
 /* The target's address: the one place where server names will go through
  * DNS when bootnet has a resolver; an IPv4 address until then. */
+/* A dotted quad as it is; a name through DNS, which says why it failed. */
 static bool resolve_server(const char *server, uint32_t *addr, char *why, size_t why_size)
 {
-	if (inet_parse(server, addr))
-		return true;
-	snprintf(why, why_size, "server \"%s\" is not an IPv4 address (names need DNS, not in "
-		 "this build yet)", server);
-	return false;
+	return dns_resolve(server, addr, why, why_size) == 0;
 }
 
 struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg, char *err,

@@ -54,7 +54,7 @@ lab_wait_for 'found no file system on it' 60
 lab_wait_for '^BLANK-REFUSED' 30
 lab_wait_for 'nosuch: login refused: no such target' 60
 lab_wait_for '^NOSUCH-REFUSED' 30
-lab_wait_for 'server "san.lab.test" is not an IPv4 address \(names need DNS' 30
+lab_wait_for 'cannot resolve san.lab.test: no DNS server is known' 30
 lab_wait_for '^NAME-REFUSED' 30
 lab_wait_for 'sanunhook: no SAN device 0x82' 30
 lab_wait_for '10.77.0.1 refused the connection on port 3261 \(is the target running\?\)' 60
