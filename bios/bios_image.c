@@ -16,6 +16,11 @@ bool platform_image_probe(const struct image *img)
 	return bios_image_classify(img) != BIOS_IMAGE_OTHER;
 }
 
+const char *platform_image_kinds(void)
+{
+	return "a Linux kernel, a multiboot kernel, or a PXE NBP named *.0, *.pxe, *.kpxe or *.com";
+}
+
 int platform_image_exec(struct image *img)
 {
 	struct bzimage_info bz;

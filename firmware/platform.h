@@ -119,6 +119,8 @@ void platform_pci_release(const struct pci_location *loc);
  * printing why (could not start it, or the status it returned). */
 struct image;
 bool platform_image_probe(const struct image *img);
+/* What probe accepts, for people: "an EFI program or a Linux kernel". */
+const char *platform_image_kinds(void);
 int platform_image_exec(struct image *img);
 
 /* SMBIOS: the structure table, its length and version (major << 8 |
