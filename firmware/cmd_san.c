@@ -24,7 +24,7 @@ static void setting(const char *name, char *out, size_t size)
 		out[0] = '\0';
 }
 
-static void iscsi_config_from_settings(struct iscsi_config *cfg)
+void san_iscsi_config(struct iscsi_config *cfg)
 {
 	char id[128];
 	memset(cfg, 0, sizeof(*cfg));
@@ -83,7 +83,7 @@ static struct san_disk *hook(const char *cmd, const char *uri, unsigned drive, b
 		console_printf("%s: %s: bootnet attaches iscsi: disks only\n", cmd, uri);
 		return NULL;
 	}
-	iscsi_config_from_settings(&cfg);
+	san_iscsi_config(&cfg);
 	disk = iscsi_san_open(uri, &cfg, err, sizeof(err));
 	memset(&cfg, 0, sizeof(cfg)); /* no passwords left on the stack */
 	if (!disk) {
@@ -155,11 +155,19 @@ static int cmd_sanboot(int argc, char **argv)
 	if (values[0] && !parse_drive(argv[0], values[0], &drive))
 		return 1;
 	if (first < argc) {
+		unsigned asked;
 		if (!values[0])
 			drive = free_drive(FIRST_DRIVE);
-		for (int i = first; i < argc; i++)
-			if (!hook(argv[0], argv[i], drive + (unsigned)(i - first), !values[1]))
+		asked = drive;
+		for (int i = first; i < argc; i++) {
+			/* The platform may renumber (BIOS: past the machine's own disks). */
+			struct san_disk *d = hook(argv[0], argv[i], asked + (unsigned)(i - first),
+						  !values[1]);
+			if (!d)
 				return 1;
+			if (i == first)
+				drive = d->drive;
+		}
 		hooked_here = true;
 	}
 	disk = san_find(drive);

@@ -41,4 +41,9 @@ void san_remove(struct san_disk *disk);
  * which must not keep handles into code that is about to go. */
 void san_unhook_all(void);
 
+/* The iSCSI login's names and secrets from the settings (cmd_san.c): what
+ * sanhook logs in with, and what the BIOS iBFT tells the OS. */
+struct iscsi_config;
+void san_iscsi_config(struct iscsi_config *cfg);
+
 #endif

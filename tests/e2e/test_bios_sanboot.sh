@@ -1,0 +1,43 @@
+# sanboot on BIOS: SeaBIOS PXE-boots bootnet.kpxe, which sanboots two
+# disks Debian's tgt exports in the lab. The first has no boot signature:
+# a clear refusal, and the script goes on. The second holds the boot
+# program of sanboot_bios_disk.sh: its MBR and second stage run in real
+# mode with every sector read through bootnet's INT 13h hook over iSCSI,
+# and they report what INT 13h and the iBFT say, checked here against
+# what the test built.
+. "$(dirname "$0")/lab.sh"
+. "$(dirname "$0")/lab_bios.sh"
+. "$(dirname "$0")/lab_bios_boot.sh"
+. "$(dirname "$0")/lab_iscsi.sh"
+. "$(dirname "$0")/sanboot_bios_disk.sh"
+lab_require_root
+
+san_bios_disk "$LAB_DIR/disk.img"
+truncate -s 1M "$LAB_DIR/blank.img"
+bios_lab_start san.ipxe
+lab_start_tgtd
+lab_tgt_target 1 "$LAB_ISCSI_IQN" "$LAB_DIR/disk.img"
+lab_tgt_target 2 "$LAB_ISCSI_IQN-blank" "$LAB_DIR/blank.img"
+cat > "$LAB_DIR/tftp/san.ipxe" <<SCRIPT
+#!ipxe
+sanboot iscsi:$LAB_SERVER_IP:::1:$LAB_ISCSI_IQN-blank || echo BLANK-REFUSED
+sanboot iscsi:$LAB_SERVER_IP:::1:$LAB_ISCSI_IQN || echo SANBOOT-FAILED
+SCRIPT
+
+lab_qemu_bios
+lab_wait_for 'bootnet .* \(i386, pcbios\)' 180
+lab_wait_for 'no boot signature' 240
+lab_wait_for '^BLANK-REFUSED' 60
+lab_wait_for 'Registered SAN device 0x80: .*bootnet:disk \(16384 blocks' 120
+lab_wait_for '^MBR-ON-SAN dl=80' 120
+lab_wait_for "^STAGE2 $SAN_STAGE2_MARKER" 60
+lab_wait_for '^STAGE2-DONE|STAGE2-INT13-FAILED|PAST-END-ACCEPTED' 120
+lab_expect_not 'SANBOOT-FAILED'
+lab_expect_not 'STAGE2-INT13-FAILED'
+lab_expect '^GEOMETRY cx=003F dh=FE dl=01'
+lab_expect '^TYPE ah=03 sectors=00004000'
+lab_expect "^$SAN_CHS_MARKER"
+lab_expect "^BULK-SUM $SAN_BULK_SUM"
+lab_expect '^PAST-END-REFUSED ah=04'
+lab_expect "^IBFT-FOUND seg=[0-9A-F]{4} sum=00 target=$LAB_ISCSI_IQN initiator=iqn\."
+echo "PASS: sanboot on BIOS: MBR and second stage read over iSCSI; $(lab_serial_text | grep -a -m1 '^IBFT-FOUND')"
