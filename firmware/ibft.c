@@ -1,17 +1,19 @@
 /* The iBFT builder (see ibft.h). Layout, from the iBFT specification:
  * a 48-byte ACPI-style header ("iBFT", length, revision 1, checksum, OEM
  * ids, 12 reserved bytes), then fixed-size structures that each begin
- * with {id, version 1, length, index, flags}, then a heap of strings the
+ * with a 6-byte {id, version 1, length, index, flags}, then a heap of strings the
  * structures point into by {length, offset from the table's start}.
  * Addresses are 16 bytes: IPv4 as the IPv4-mapped IPv6 ::ffff:a.b.c.d. */
 #include <string.h>
 #include "byteorder.h"
 #include "ibft.h"
 
+/* Each structure on an 8-byte boundary, as the specification asks. */
+#define ALIGN8(x) (((x) + 7) & ~7)
 #define CONTROL_OFF IBFT_HEADER_LEN
-#define INITIATOR_OFF (CONTROL_OFF + IBFT_CONTROL_LEN + 4)   /* 8-byte aligned */
-#define NIC_OFF (INITIATOR_OFF + IBFT_INITIATOR_LEN + 4)
-#define TARGET_OFF (NIC_OFF + IBFT_NIC_LEN)
+#define INITIATOR_OFF ALIGN8(CONTROL_OFF + IBFT_CONTROL_LEN)
+#define NIC_OFF ALIGN8(INITIATOR_OFF + IBFT_INITIATOR_LEN)
+#define TARGET_OFF ALIGN8(NIC_OFF + IBFT_NIC_LEN)
 #define HEAP_OFF (TARGET_OFF + IBFT_TARGET_LEN)
 
 struct heap {
@@ -75,10 +77,10 @@ static void put_table_header(uint8_t *p)
 static void put_control(uint8_t *p)
 {
 	put_header(p, IBFT_ID_CONTROL, IBFT_CONTROL_LEN, 0);
-	put_le16(p + 8, 0);                 /* no extensions */
-	put_le16(p + 10, INITIATOR_OFF);
-	put_le16(p + 12, NIC_OFF);
-	put_le16(p + 14, TARGET_OFF);
+	put_le16(p + 6, 0);                 /* no extensions */
+	put_le16(p + 8, INITIATOR_OFF);
+	put_le16(p + 10, NIC_OFF);
+	put_le16(p + 12, TARGET_OFF);
 	/* second NIC and target: none (0) */
 }
 
@@ -86,24 +88,24 @@ static void put_initiator(uint8_t *p, const struct ibft_config *cfg, struct heap
 {
 	put_header(p, IBFT_ID_INITIATOR, IBFT_INITIATOR_LEN,
 		   IBFT_FLAG_VALID | IBFT_FLAG_BOOT_SELECTED);
-	/* iSNS, SLP and RADIUS servers (8, 24, 40, 56): none */
-	put_string(h, p + 72, cfg->initiator_iqn);
+	/* iSNS, SLP and RADIUS servers (6, 22, 38, 54): none */
+	put_string(h, p + 70, cfg->initiator_iqn);
 }
 
 static void put_nic(uint8_t *p, const struct ibft_config *cfg, struct heap *h)
 {
 	put_header(p, IBFT_ID_NIC, IBFT_NIC_LEN, IBFT_FLAG_VALID | IBFT_FLAG_BOOT_SELECTED);
-	put_ipv4(p + 8, cfg->ip);
-	p[24] = cfg->prefix_len;
-	p[25] = cfg->origin;
-	put_ipv4(p + 26, cfg->gateway);
-	put_ipv4(p + 42, cfg->dns[0]);
-	put_ipv4(p + 58, cfg->dns[1]);
-	put_ipv4(p + 74, cfg->dhcp_server);
-	put_le16(p + 90, 0);                /* no VLAN */
-	memcpy(p + 92, cfg->mac, 6);
-	put_le16(p + 98, cfg->pci_bdf);
-	put_string(h, p + 100, cfg->hostname);
+	put_ipv4(p + 6, cfg->ip);
+	p[22] = cfg->prefix_len;
+	p[23] = cfg->origin;
+	put_ipv4(p + 24, cfg->gateway);
+	put_ipv4(p + 40, cfg->dns[0]);
+	put_ipv4(p + 56, cfg->dns[1]);
+	put_ipv4(p + 72, cfg->dhcp_server);
+	put_le16(p + 88, 0);                /* no VLAN */
+	memcpy(p + 90, cfg->mac, 6);
+	put_le16(p + 96, cfg->pci_bdf);
+	put_string(h, p + 98, cfg->hostname);
 }
 
 static void put_target(uint8_t *p, const struct ibft_config *cfg, struct heap *h)
@@ -111,19 +113,19 @@ static void put_target(uint8_t *p, const struct ibft_config *cfg, struct heap *h
 	bool chap = cfg->chap_name && cfg->chap_name[0];
 	bool mutual = chap && cfg->reverse_chap_name && cfg->reverse_chap_name[0];
 	put_header(p, IBFT_ID_TARGET, IBFT_TARGET_LEN, IBFT_FLAG_VALID | IBFT_FLAG_BOOT_SELECTED);
-	put_ipv4(p + 8, cfg->target_ip);
-	put_le16(p + 24, cfg->target_port);
-	memcpy(p + 26, cfg->lun, 8);
-	p[34] = mutual ? IBFT_CHAP_MUTUAL : chap ? IBFT_CHAP_ONE_WAY : IBFT_CHAP_NONE;
-	p[35] = 0;                          /* the NIC structure with index 0 */
-	put_string(h, p + 36, cfg->target_name);
+	put_ipv4(p + 6, cfg->target_ip);
+	put_le16(p + 22, cfg->target_port);
+	memcpy(p + 24, cfg->lun, 8);
+	p[32] = mutual ? IBFT_CHAP_MUTUAL : chap ? IBFT_CHAP_ONE_WAY : IBFT_CHAP_NONE;
+	p[33] = 0;                          /* the NIC structure with index 0 */
+	put_string(h, p + 34, cfg->target_name);
 	if (chap) {
-		put_string(h, p + 40, cfg->chap_name);
-		put_string(h, p + 44, cfg->chap_secret);
+		put_string(h, p + 38, cfg->chap_name);
+		put_string(h, p + 42, cfg->chap_secret);
 	}
 	if (mutual) {
-		put_string(h, p + 48, cfg->reverse_chap_name);
-		put_string(h, p + 52, cfg->reverse_chap_secret);
+		put_string(h, p + 46, cfg->reverse_chap_name);
+		put_string(h, p + 50, cfg->reverse_chap_secret);
 	}
 }
 

@@ -13,10 +13,10 @@
 /* Structure lengths and ids fixed by the specification (and checked by
  * Linux's iscsi_ibft, which refuses any other length). */
 #define IBFT_HEADER_LEN 48
-#define IBFT_CONTROL_LEN 20
-#define IBFT_INITIATOR_LEN 76
-#define IBFT_NIC_LEN 104
-#define IBFT_TARGET_LEN 56
+#define IBFT_CONTROL_LEN 18
+#define IBFT_INITIATOR_LEN 74
+#define IBFT_NIC_LEN 102
+#define IBFT_TARGET_LEN 54
 enum { IBFT_ID_CONTROL = 1, IBFT_ID_INITIATOR = 2, IBFT_ID_NIC = 3, IBFT_ID_TARGET = 4 };
 #define IBFT_FLAG_VALID 0x01
 #define IBFT_FLAG_BOOT_SELECTED 0x02

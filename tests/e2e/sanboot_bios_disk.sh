@@ -223,15 +223,15 @@ found:	pushw	%ax
 	call	hex8
 	movw	\$msg_ibft_target, %si
 	call	print
-	movw	%es:62, %di                 /* control + 14: the target structure */
-	movw	%es:36(%di), %cx
-	movw	%es:38(%di), %si
+	movw	%es:60, %di                 /* control + 12: the target structure */
+	movw	%es:34(%di), %cx            /* its name: length, offset */
+	movw	%es:36(%di), %si
 	call	print_es
 	movw	\$msg_ibft_initiator, %si
 	call	print
-	movw	%es:58, %di                 /* control + 10: the initiator structure */
-	movw	%es:72(%di), %cx
-	movw	%es:74(%di), %si
+	movw	%es:56, %di                 /* control + 8: the initiator structure */
+	movw	%es:70(%di), %cx            /* its name: length, offset */
+	movw	%es:72(%di), %si
 	call	print_es
 	call	crlf
 done:

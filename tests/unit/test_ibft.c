@@ -75,13 +75,13 @@ TEST(ibft_header_and_control)
 	const uint8_t *ctl = t + 48;
 	CHECK(ctl[0] == IBFT_ID_CONTROL && ctl[1] == 1 && get_le16(ctl + 2) == IBFT_CONTROL_LEN);
 	CHECK(ctl[4] == 0 && ctl[5] == 0);
-	CHECK(get_le16(ctl + 8) == 0);
-	uint16_t ini = get_le16(ctl + 10), nic = get_le16(ctl + 12), tgt = get_le16(ctl + 14);
+	CHECK(get_le16(ctl + 6) == 0);                  /* no extensions */
+	uint16_t ini = get_le16(ctl + 8), nic = get_le16(ctl + 10), tgt = get_le16(ctl + 12);
 	CHECK(ini >= 48 + IBFT_CONTROL_LEN && ini % 8 == 0);
 	CHECK(nic >= ini + IBFT_INITIATOR_LEN && nic % 8 == 0);
 	CHECK(tgt >= nic + IBFT_NIC_LEN && tgt % 8 == 0);
 	CHECK((size_t)tgt + IBFT_TARGET_LEN <= len);
-	CHECK(get_le16(ctl + 16) == 0 && get_le16(ctl + 18) == 0);  /* no second NIC/target */
+	CHECK(get_le16(ctl + 14) == 0 && get_le16(ctl + 16) == 0);  /* no second NIC/target */
 	/* A corrupted byte breaks the sum. */
 	t[100] ^= 1;
 	CHECK(!sums_to_zero(t, len));
@@ -93,56 +93,69 @@ TEST(ibft_initiator_nic_target_fields)
 	struct ibft_config c = known();
 	size_t len = ibft_build(&c, t, sizeof(t));
 	CHECK(len > 0);
-	const uint8_t *ini = t + get_le16(t + 48 + 10);
+	const uint8_t *ini = t + get_le16(t + 48 + 8);
 	CHECK(ini[0] == IBFT_ID_INITIATOR && ini[1] == 1 && get_le16(ini + 2) == IBFT_INITIATOR_LEN);
 	CHECK(ini[4] == 0 && ini[5] == (IBFT_FLAG_VALID | IBFT_FLAG_BOOT_SELECTED));
-	CHECK(all_zero(ini + 8, 64));
-	CHECK_STR(string_at(t, len, ini + 72), "iqn.2010-04.org.ipxe:lab");
+	CHECK(all_zero(ini + 6, 64));                   /* iSNS, SLP, RADIUS: none */
+	CHECK_STR(string_at(t, len, ini + 70), "iqn.2010-04.org.ipxe:lab");
 
-	const uint8_t *nic = t + get_le16(t + 48 + 12);
+	const uint8_t *nic = t + get_le16(t + 48 + 10);
 	CHECK(nic[0] == IBFT_ID_NIC && nic[1] == 1 && get_le16(nic + 2) == IBFT_NIC_LEN);
 	CHECK(nic[5] == (IBFT_FLAG_VALID | IBFT_FLAG_BOOT_SELECTED));
-	CHECK(is_mapped_ipv4(nic + 8, 10, 77, 0, 50));
-	CHECK(nic[24] == 24 && nic[25] == IBFT_ORIGIN_DHCP);
-	CHECK(is_mapped_ipv4(nic + 26, 10, 77, 0, 1));
-	CHECK(is_mapped_ipv4(nic + 42, 10, 77, 0, 2));
-	CHECK(all_zero(nic + 58, 16));                  /* no second DNS server */
-	CHECK(is_mapped_ipv4(nic + 74, 10, 77, 0, 3));
-	CHECK(get_le16(nic + 90) == 0);
-	CHECK(memcmp(nic + 92, "\x52\x54\x00\x12\x34\x56", 6) == 0);
-	CHECK(get_le16(nic + 98) == 0x0018);
-	CHECK_STR(string_at(t, len, nic + 100), "client");
+	CHECK(is_mapped_ipv4(nic + 6, 10, 77, 0, 50));
+	CHECK(nic[22] == 24 && nic[23] == IBFT_ORIGIN_DHCP);
+	CHECK(is_mapped_ipv4(nic + 24, 10, 77, 0, 1));
+	CHECK(is_mapped_ipv4(nic + 40, 10, 77, 0, 2));
+	CHECK(all_zero(nic + 56, 16));                  /* no second DNS server */
+	CHECK(is_mapped_ipv4(nic + 72, 10, 77, 0, 3));
+	CHECK(get_le16(nic + 88) == 0);                 /* no VLAN */
+	CHECK(memcmp(nic + 90, "\x52\x54\x00\x12\x34\x56", 6) == 0);
+	CHECK(get_le16(nic + 96) == 0x0018);
+	CHECK_STR(string_at(t, len, nic + 98), "client");
 
-	const uint8_t *tgt = t + get_le16(t + 48 + 14);
+	const uint8_t *tgt = t + get_le16(t + 48 + 12);
 	CHECK(tgt[0] == IBFT_ID_TARGET && tgt[1] == 1 && get_le16(tgt + 2) == IBFT_TARGET_LEN);
 	CHECK(tgt[5] == (IBFT_FLAG_VALID | IBFT_FLAG_BOOT_SELECTED));
-	CHECK(is_mapped_ipv4(tgt + 8, 10, 77, 0, 1));
-	CHECK(get_le16(tgt + 24) == 3260);
-	CHECK(memcmp(tgt + 26, "\0\2\0\0\0\0\0\0", 8) == 0);
-	CHECK(tgt[34] == IBFT_CHAP_NONE && tgt[35] == 0);
-	CHECK_STR(string_at(t, len, tgt + 36), "iqn.2026-11.test.lab:disk");
-	CHECK(all_zero(tgt + 40, 16));                  /* no CHAP strings */
+	CHECK(is_mapped_ipv4(tgt + 6, 10, 77, 0, 1));
+	CHECK(get_le16(tgt + 22) == 3260);
+	CHECK(memcmp(tgt + 24, "\0\2\0\0\0\0\0\0", 8) == 0);
+	CHECK(tgt[32] == IBFT_CHAP_NONE && tgt[33] == 0);
+	CHECK_STR(string_at(t, len, tgt + 34), "iqn.2026-11.test.lab:disk");
+	CHECK(all_zero(tgt + 38, 16));                  /* no CHAP strings */
 }
+
+/* Offsets of the {length, offset} string fields and the CHAP type, from
+ * the specification's structure layouts (6-byte structure header). */
+#define CTL_INITIATOR (48 + 8)
+#define CTL_NIC (48 + 10)
+#define CTL_TARGET (48 + 12)
+#define INI_NAME 70
+#define NIC_HOSTNAME 98
+#define TGT_CHAP_TYPE 32
+#define TGT_NAME 34
+#define TGT_CHAP_NAME 38
+#define TGT_CHAP_SECRET 42
+#define TGT_RCHAP_NAME 46
+#define TGT_RCHAP_SECRET 50
 
 TEST(ibft_strings_live_in_the_heap)
 {
 	uint8_t t[1024];
 	struct ibft_config c = known();
 	size_t len = ibft_build(&c, t, sizeof(t));
-	uint16_t tgt = get_le16(t + 48 + 14);
-	uint16_t heap = (uint16_t)(tgt + IBFT_TARGET_LEN);
-	const uint8_t *ini = t + get_le16(t + 48 + 10);
+	const uint8_t *ini = t + get_le16(t + CTL_INITIATOR), *nic = t + get_le16(t + CTL_NIC);
+	const uint8_t *tgt = t + get_le16(t + CTL_TARGET);
+	uint16_t heap = (uint16_t)(get_le16(t + CTL_TARGET) + IBFT_TARGET_LEN);
 	/* Each string after every structure, inside the table, not overlapping. */
-	uint16_t a = get_le16(ini + 74), b = get_le16(t + get_le16(t + 48 + 12) + 102);
-	uint16_t d = get_le16(t + tgt + 38);
+	uint16_t a = get_le16(ini + INI_NAME + 2), b = get_le16(nic + NIC_HOSTNAME + 2);
+	uint16_t d = get_le16(tgt + TGT_NAME + 2);
 	CHECK(a >= heap && b >= heap && d >= heap);
-	CHECK(a + get_le16(ini + 72) < b && b + 6 < d);
-	CHECK(d + get_le16(t + tgt + 36) < len);
+	CHECK(a + get_le16(ini + INI_NAME) < b && b + 6 < d);
+	CHECK(d + get_le16(tgt + TGT_NAME) < len);
 	/* Absent hostname: no offset, no length. */
 	c.hostname = "";
 	len = ibft_build(&c, t, sizeof(t));
-	CHECK(len > 0 && get_le16(t + get_le16(t + 48 + 12) + 100) == 0);
-	CHECK(get_le16(t + get_le16(t + 48 + 12) + 102) == 0);
+	CHECK(len > 0 && get_le16(nic + NIC_HOSTNAME) == 0 && get_le16(nic + NIC_HOSTNAME + 2) == 0);
 	CHECK(sums_to_zero(t, len));
 }
 
@@ -150,31 +163,33 @@ TEST(ibft_chap_one_way_and_mutual)
 {
 	uint8_t t[1024];
 	struct ibft_config c = known();
+	const uint8_t *tgt;
 	c.chap_name = "alice";
 	c.chap_secret = "alicesecret12";
 	size_t len = ibft_build(&c, t, sizeof(t));
-	const uint8_t *tgt = t + get_le16(t + 48 + 14);
+	tgt = t + get_le16(t + CTL_TARGET);
 	CHECK(len > 0 && sums_to_zero(t, len));
-	CHECK(tgt[34] == IBFT_CHAP_ONE_WAY);
-	CHECK_STR(string_at(t, len, tgt + 40), "alice");
-	CHECK_STR(string_at(t, len, tgt + 44), "alicesecret12");
-	CHECK(all_zero(tgt + 48, 8));
+	CHECK(tgt[TGT_CHAP_TYPE] == IBFT_CHAP_ONE_WAY);
+	CHECK_STR(string_at(t, len, tgt + TGT_CHAP_NAME), "alice");
+	CHECK_STR(string_at(t, len, tgt + TGT_CHAP_SECRET), "alicesecret12");
+	CHECK(all_zero(tgt + TGT_RCHAP_NAME, 8));
 
 	c.reverse_chap_name = "target";
 	c.reverse_chap_secret = "targetsecret1";
 	len = ibft_build(&c, t, sizeof(t));
-	tgt = t + get_le16(t + 48 + 14);
+	tgt = t + get_le16(t + CTL_TARGET);
 	CHECK(len > 0 && sums_to_zero(t, len));
-	CHECK(tgt[34] == IBFT_CHAP_MUTUAL);
-	CHECK_STR(string_at(t, len, tgt + 40), "alice");
-	CHECK_STR(string_at(t, len, tgt + 48), "target");
-	CHECK_STR(string_at(t, len, tgt + 52), "targetsecret1");
+	CHECK(tgt[TGT_CHAP_TYPE] == IBFT_CHAP_MUTUAL);
+	CHECK_STR(string_at(t, len, tgt + TGT_CHAP_NAME), "alice");
+	CHECK_STR(string_at(t, len, tgt + TGT_RCHAP_NAME), "target");
+	CHECK_STR(string_at(t, len, tgt + TGT_RCHAP_SECRET), "targetsecret1");
+	CHECK_STR(string_at(t, len, tgt + TGT_NAME), "iqn.2026-11.test.lab:disk");
 
 	/* A reverse name without a forward one is not mutual CHAP. */
 	c.chap_name = "";
 	len = ibft_build(&c, t, sizeof(t));
-	tgt = t + get_le16(t + 48 + 14);
-	CHECK(tgt[34] == IBFT_CHAP_NONE && all_zero(tgt + 40, 16));
+	tgt = t + get_le16(t + CTL_TARGET);
+	CHECK(tgt[TGT_CHAP_TYPE] == IBFT_CHAP_NONE && all_zero(tgt + TGT_CHAP_NAME, 16));
 }
 
 TEST(ibft_too_small_a_buffer)
