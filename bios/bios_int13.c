@@ -211,8 +211,9 @@ static bool fill_e820(uint32_t base_low)
 	struct mem_range own = bios_own_range();
 	int n = e820_hide(raw, (int)bios_handover->e820_count, base_low, BASE_MEMORY_TOP, step,
 			  INT13_BLOB_E820_MAX);
-	if (n > 0)
-		n = e820_hide(step, n, own.start, own.end, blob->e820, INT13_BLOB_E820_MAX);
+	if (n > 0)   /* whole pages: an OS rounds usable memory to pages anyway */
+		n = e820_hide(step, n, own.start & ~0xfffull, (own.end + 0xfff) & ~0xfffull,
+			      blob->e820, INT13_BLOB_E820_MAX);
 	blob->e820_count = n > 0 ? (uint16_t)n : 0;
 	return n > 0;
 }

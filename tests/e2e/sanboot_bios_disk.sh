@@ -5,8 +5,8 @@
 # marker (proof the read went over iSCSI), then what INT 13h reports:
 # AH=08h geometry, AH=15h size, a CHS read (AH=02h) of a marker sector,
 # an AH=42h read of 64 sectors of random data summed, a read past the end
-# (must fail), and the iBFT it finds in 512 KiB-640 KiB (checksum, target
-# name). Everything goes straight to the UART: no BIOS video involved.
+# (must fail), the INT 15h E820 map (base, length, type per line), and the
+# iBFT it finds in 512 KiB-640 KiB (checksum, target and initiator names). Everything goes straight to the UART: no BIOS video involved.
 
 # san_bios_disk IMAGE: builds the disk; sets SAN_STAGE2_MARKER,
 # SAN_CHS_MARKER and SAN_BULK_SUM (what the program must print).
@@ -196,6 +196,33 @@ _start:
 	call	hex8
 	call	crlf
 
+	xorl	%ebx, %ebx                  /* the memory map, as the OS will see it */
+e820_next:
+	movl	\$0xe820, %eax
+	movl	\$24, %ecx
+	movl	\$0x534d4150, %edx
+	movw	\$e820_buf, %di
+	int	\$0x15
+	jc	e820_end
+	cmpl	\$0x534d4150, %eax
+	jne	e820_end
+	movw	\$msg_e820, %si
+	call	print
+	movw	\$e820_buf + 8, %si
+	call	hex64
+	movw	\$msg_space, %si
+	call	print
+	movw	\$e820_buf + 16, %si
+	call	hex64
+	movw	\$msg_space, %si
+	call	print
+	movb	e820_buf + 16, %al
+	call	hex8
+	call	crlf
+	testl	%ebx, %ebx
+	jnz	e820_next
+e820_end:
+
 	movw	\$0x8000, %ax               /* the iBFT, on a 16-byte boundary */
 scan:	movw	%ax, %es
 	cmpl	\$0x54464269, %es:0         /* "iBFT" */
@@ -285,6 +312,13 @@ putc:
 	outb	%al, %dx
 	popw	%dx
 	ret
+hex64:                                      /* the 8 bytes below DS:SI, as one number */
+	movw	\$4, %cx
+1:	subw	\$2, %si
+	movw	(%si), %ax
+	call	hex16
+	loop	1b
+	ret
 hex16:
 	pushw	%ax
 	movb	%ah, %al
@@ -310,6 +344,9 @@ dap_past:	.byte 16, 0
 	.word 1, 0, 0x1000
 	.quad 0x1000000
 drive:	.byte 0
+e820_buf:	.space 24
+msg_e820:	.asciz "E820 "
+msg_space:	.asciz " "
 msg_stage2:	.asciz "STAGE2 $SAN_STAGE2_MARKER\r\n"
 msg_geometry:	.asciz "GEOMETRY cx="
 msg_dh:		.asciz " dh="
