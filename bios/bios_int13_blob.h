@@ -31,7 +31,7 @@ struct int13_blob {
 	struct bios_regs frame;                /* 104: the caller's registers, in and out */
 	uint16_t saved_ss, saved_fs, saved_gs, pad2;   /* 140 */
 	uint32_t saved_esp;                    /* 148 */
-	uint32_t pad3[2];                      /* 152 */
+	uint8_t saved_idtr[6], pad3[2];        /* 152: the caller's IDT register */
 	struct e820_entry e820[INT13_BLOB_E820_MAX];   /* 160: the map INT 15h E820 reports */
 } __attribute__((packed));
 
@@ -40,6 +40,7 @@ _Static_assert(offsetof(struct int13_blob, linear) == 44, "H_LINEAR");
 _Static_assert(offsetof(struct int13_blob, gdt) == 48, "H_GDT");
 _Static_assert(offsetof(struct int13_blob, frame) == 104, "H_FRAME");
 _Static_assert(offsetof(struct int13_blob, saved_esp) == 148, "H_SAVED_ESP");
+_Static_assert(offsetof(struct int13_blob, saved_idtr) == 152, "H_SAVED_IDTR");
 _Static_assert(offsetof(struct int13_blob, e820) == 160, "H_E820_TABLE");
 
 /* In the core's image, from the .S file. */

@@ -36,6 +36,7 @@
 #define H_SAVED_FS 142
 #define H_SAVED_GS 144
 #define H_SAVED_ESP 148
+#define H_SAVED_IDTR 152      /* the caller's, restored on the way back */
 #define H_E820_TABLE 160       /* 32 entries of 24 bytes */
 #define E820_ENTRY 24
 
@@ -99,6 +100,7 @@ int13_entry:
 	movw	%fs, %cs:H_SAVED_FS
 	movw	%gs, %cs:H_SAVED_GS
 	movl	%esp, %cs:H_SAVED_ESP
+	sidtl	%cs:H_SAVED_IDTR
 	movl	%cs:H_LINEAR, %ebx
 	lgdtl	%cs:H_GDTR
 	movl	%cr0, %eax
@@ -146,6 +148,7 @@ pm16_exit:
 	movl	%eax, %cr0
 	ljmpw	*%cs:H_RM_BACK
 rm_back:
+	lidtl	%cs:H_SAVED_IDTR         /* a thunk call may have loaded the core's IDT */
 	movw	%cs:H_SAVED_SS, %ss
 	movl	%cs:H_SAVED_ESP, %esp
 	movw	%cs:H_SAVED_FS, %fs
