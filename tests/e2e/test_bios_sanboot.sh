@@ -4,8 +4,9 @@
 # then sanboot without a URI) holds the boot
 # program of sanboot_bios_disk.sh: its MBR and second stage run in real
 # mode with every sector read through bootnet's INT 13h hook over iSCSI,
-# and they report what INT 13h and the iBFT say, checked here against
-# what the test built.
+# and they report what INT 13h, INT 15h E820 and the iBFT say, checked
+# here against what the test built. A second boot checks --drive and
+# --no-describe.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_bios.sh"
 . "$(dirname "$0")/lab_bios_boot.sh"
@@ -61,4 +62,37 @@ usable_overlap = any(t == 1 and b <= ibft < b + l for b, l, t in entries)
 print("iBFT at %x reserved: %s; reserved hole above 1 MiB: %s" % (ibft, low, high))
 sys.exit(0 if low and high and not usable_overlap else 1)
 PY
-echo "PASS: sanboot on BIOS: MBR and second stage read over iSCSI; $(lab_serial_text | grep -a -m1 '^IBFT-FOUND')"
+first_ibft=$(lab_serial_text | grep -a -m1 '^IBFT-FOUND')
+
+# Again with --drive 0x81 --no-describe: the program gets DL=81, the BIOS
+# disk count says two, and no iBFT is left for it to find.
+# The first VM (halted in the boot program) goes: its QEMU is the one in
+# the lab's namespace, and tap0 must be free before the next one starts.
+stop_lab_qemu() {
+	local pid i
+	for pid in $(ip netns pids "$LAB_NS" 2>/dev/null); do
+		case $(cat "/proc/$pid/comm" 2>/dev/null) in qemu-system*) kill "$pid" ;; esac
+	done
+	for i in $(seq 100); do
+		ip netns pids "$LAB_NS" 2>/dev/null | while read -r pid; do
+			cat "/proc/$pid/comm" 2>/dev/null
+		done | grep -q '^qemu-system' || return 0
+		sleep 0.1
+	done
+	lab_fail "the first VM did not stop"
+}
+stop_lab_qemu
+cat > "$LAB_DIR/tftp/san.ipxe" <<SCRIPT
+#!ipxe
+sanboot --drive 0x81 --no-describe iscsi:$LAB_SERVER_IP:::1:$LAB_ISCSI_IQN || echo SANBOOT-FAILED
+SCRIPT
+lab_qemu_bios
+lab_wait_for 'Registered SAN device 0x81: .*bootnet:disk \(16384 blocks' 300
+lab_wait_for '^MBR-ON-SAN dl=81' 120
+lab_wait_for '^STAGE2-DONE|STAGE2-INT13-FAILED|PAST-END-ACCEPTED' 120
+lab_expect_not 'SANBOOT-FAILED|STAGE2-INT13-FAILED'
+lab_expect "^STAGE2 $SAN_STAGE2_MARKER"
+lab_expect '^GEOMETRY cx=003F dh=FE dl=02'
+lab_expect "^BULK-SUM $SAN_BULK_SUM"
+lab_expect '^IBFT-NOT-FOUND'
+echo "PASS: sanboot on BIOS: MBR and second stage read over iSCSI; $first_ibft; --drive 0x81 --no-describe: DL=81, no iBFT"
