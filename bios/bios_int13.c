@@ -70,6 +70,16 @@ static uint8_t transfer(bool write, uint64_t lba, uint32_t count, uint64_t buf)
 			       d->drive, (unsigned long long)buf);
 		return INT13_BAD_COMMAND;
 	}
+	struct mem_range own = bios_own_range();
+	uint64_t end = buf + (uint64_t)count * SECTOR;
+	uint64_t low = blob->linear, low_end = ((uint64_t)bios_handover->low_seg << 4) +
+					      bios_handover->low_size;
+	if ((buf < own.end && end > own.start) || (buf < low_end && end > low)) {
+		console_printf("bootnet: SAN drive 0x%02x: refused a transfer to 0x%llx-0x%llx, "
+			       "which holds bootnet itself\n", d->drive, (unsigned long long)buf,
+			       (unsigned long long)end);
+		return INT13_BAD_COMMAND;
+	}
 	void *p = bios_linear((uint32_t)buf);
 	int rc = write ? d->write(d, lba, count, p) : d->read(d, lba, count, p);
 	if (rc != 0) {

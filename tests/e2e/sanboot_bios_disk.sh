@@ -6,7 +6,8 @@
 # AH=08h geometry, AH=15h size, a CHS read (AH=02h) of a marker sector,
 # an AH=42h read of 64 sectors of random data summed, a read past the end
 # (must fail), the INT 15h E820 map (base, length, type per line), and the
-# iBFT it finds in 512 KiB-640 KiB (checksum, target and initiator names). Everything goes straight to the UART: no BIOS video involved.
+# iBFT it finds in 512 KiB-640 KiB (checksum, target and initiator names),
+# then a read aimed at that iBFT (bootnet's memory: must be refused). Everything goes straight to the UART: no BIOS video involved.
 
 # san_bios_disk IMAGE: builds the disk; sets SAN_STAGE2_MARKER,
 # SAN_CHS_MARKER and SAN_BULK_SUM (what the program must print).
@@ -261,8 +262,25 @@ found:	pushw	%ax
 	movw	%es:72(%di), %si
 	call	print_es
 	call	crlf
+	movw	%es, dap_own + 6            /* a read over the iBFT, in bootnet's memory */
+	movw	\$dap_own, %si
+	movb	\$0x42, %ah
+	movb	drive, %dl
+	int	\$0x13
+	jnc	own_accepted
+	pushw	%ax
+	movw	\$msg_own, %si
+	call	print
+	popw	%ax
+	movb	%ah, %al
+	call	hex8
+	call	crlf
 done:
 	movw	\$msg_done, %si
+	call	print
+	jmp	halt
+own_accepted:
+	movw	\$msg_own_accepted, %si
 	call	print
 	jmp	halt
 past_accepted:
@@ -343,6 +361,9 @@ dap_bulk:	.byte 16, 0
 dap_past:	.byte 16, 0
 	.word 1, 0, 0x1000
 	.quad 0x1000000
+dap_own:	.byte 16, 0
+	.word 1, 0, 0
+	.quad 8
 drive:	.byte 0
 e820_buf:	.space 24
 msg_e820:	.asciz "E820 "
@@ -361,6 +382,8 @@ msg_ibft:	.asciz "IBFT-FOUND seg="
 msg_ibft_sum:	.asciz " sum="
 msg_ibft_target: .asciz " target="
 msg_ibft_initiator: .asciz " initiator="
+msg_own:	.asciz "OWN-MEMORY-REFUSED ah="
+msg_own_accepted: .asciz "OWN-MEMORY-ACCEPTED\r\n"
 msg_done:	.asciz "STAGE2-DONE\r\n"
 msg_fail:	.asciz "STAGE2-INT13-FAILED ah="
 	.org 2048

@@ -36,8 +36,10 @@ lab_wait_for 'Registered SAN device 0x80: .*bootnet:disk \(16384 blocks' 120
 lab_wait_for '^HOOKED' 60
 lab_wait_for '^MBR-ON-SAN dl=80' 120
 lab_wait_for "^STAGE2 $SAN_STAGE2_MARKER" 60
-lab_wait_for '^STAGE2-DONE|STAGE2-INT13-FAILED|PAST-END-ACCEPTED' 120
+lab_wait_for '^STAGE2-DONE|STAGE2-INT13-FAILED|PAST-END-ACCEPTED|OWN-MEMORY-ACCEPTED' 120
 lab_expect_not 'SANBOOT-FAILED|SANHOOK-FAILED'
+lab_expect '^OWN-MEMORY-REFUSED ah=01'
+lab_expect 'refused a transfer to 0x[0-9a-f]+-0x[0-9a-f]+, which holds bootnet itself'
 lab_expect_not 'STAGE2-INT13-FAILED'
 lab_expect '^GEOMETRY cx=003F dh=FE dl=01'
 lab_expect '^TYPE ah=03 sectors=00004000'
