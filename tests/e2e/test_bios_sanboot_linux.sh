@@ -4,7 +4,8 @@
 # Debian's kernel and a busybox initrd. bootnet.kpxe sanboots it; GRUB
 # reads everything through bootnet's INT 13h hook; Linux's /init loads
 # iscsi_ibft and prints what /sys/firmware/ibft holds, checked here
-# against the lab's addresses, the target and the initiator bootnet used.
+# against the lab's addresses, the target, the initiator bootnet used and
+# the mutual CHAP names and secrets the target asks for.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_bios.sh"
 . "$(dirname "$0")/lab_bios_boot.sh"
@@ -34,7 +35,8 @@ $b insmod /iscsi_boot_sysfs.ko
 $b insmod /iscsi_ibft.ko
 if [ -d /sys/firmware/ibft ]; then
 	for f in initiator/initiator-name target0/target-name target0/ip-addr target0/port \
-		 target0/lun target0/chap-type ethernet0/ip-addr ethernet0/prefix-len \
+		 target0/lun target0/chap-type target0/chap-name target0/chap-secret \
+		 target0/rev-chap-name target0/rev-chap-name-secret ethernet0/ip-addr ethernet0/prefix-len \
 		 ethernet0/gateway ethernet0/dhcp ethernet0/mac ethernet0/origin; do
 		echo "IBFT $f: $($b cat /sys/firmware/ibft/$f 2>/dev/null)"
 	done
@@ -87,9 +89,14 @@ dd if="$LAB_DIR/core.img" of="$disk" bs=512 seek=1 conv=notrunc status=none
 bios_lab_start san.ipxe
 lab_start_tgtd
 lab_tgt_target 1 "$LAB_ISCSI_IQN" "$disk"
+lab_tgt_chap 1 bootnet-user bootnet-secret-1 target-user target-secret-2
 cat > "$LAB_DIR/tftp/san.ipxe" <<SCRIPT
 #!ipxe
 set initiator-iqn iqn.2026-11.test.bootnet:client
+set username bootnet-user
+set password bootnet-secret-1
+set reverse-username target-user
+set reverse-password target-secret-2
 sanboot iscsi:$LAB_SERVER_IP:::1:$LAB_ISCSI_IQN || echo SANBOOT-FAILED
 SCRIPT
 
@@ -108,7 +115,11 @@ lab_expect "^IBFT target0/target-name: $LAB_ISCSI_IQN\$"
 lab_expect "^IBFT target0/ip-addr: $LAB_SERVER_IP\$"
 lab_expect '^IBFT target0/port: 3260$'
 lab_expect '^IBFT target0/lun: 01000000$'
-lab_expect '^IBFT target0/chap-type: 0$'
+lab_expect '^IBFT target0/chap-type: 2$'
+lab_expect '^IBFT target0/chap-name: bootnet-user$'
+lab_expect '^IBFT target0/chap-secret: bootnet-secret-1$'
+lab_expect '^IBFT target0/rev-chap-name: target-user$'
+lab_expect '^IBFT target0/rev-chap-name-secret: target-secret-2$'
 lab_expect "^IBFT ethernet0/ip-addr: $ip\$"
 lab_expect '^IBFT ethernet0/prefix-len: 24$'
 lab_expect "^IBFT ethernet0/gateway: $LAB_SERVER_IP\$"
