@@ -225,6 +225,10 @@ BIOS_SRCS   := $(wildcard bios/*.c)
 BIOS_CFLAGS := $(filter-out -fshort-wchar,$(FREESTANDING)) -m32 -march=i686 -fpie \
 	-fno-asynchronous-unwind-tables $(PORT_INCLUDES) -I$(BUILD)
 BIOS_OWN_OBJS := $(patsubst %.c,$(BIOS_OBJ)/%.o,$(CORE_SRCS) $(LIBC_SRCS) $(BIOS_SRCS))
+# Assembly in the core (real-mode code it copies into base memory); the
+# prefix is linked on its own.
+BIOS_ASMS   := $(filter-out bios/prefix.S,$(wildcard bios/*.S))
+BIOS_OWN_OBJS += $(patsubst %.S,$(BIOS_OBJ)/%.o,$(BIOS_ASMS))
 BIOS_LWIP_OBJS = $(patsubst $(DEPS)/%.c,$(BIOS_OBJ)/deps/%.o,$(LWIP_SRCS))
 BIOS_MBEDTLS_OBJS = $(patsubst $(DEPS)/%.c,$(BIOS_OBJ)/deps/%.o,$(MBEDTLS_SRCS))
 
@@ -247,6 +251,10 @@ $(BIOS_OBJ)/firmware/main.o: $(BUILD)/bootnet_version.h
 $(BIOS_OBJ)/firmware/embedded.o: $(BUILD)/embedded_script.h
 $(BIOS_OBJ)/net/tls_trust.o: $(BUILD)/trust_anchors.h
 
+$(BIOS_OBJ)/bios/%.o: bios/%.S
+	@mkdir -p $(@D)
+	$(call say,AS bios $<)
+	$(Q)$(CC) -m32 -c $< -o $@
 $(BIOS_OBJ)/prefix.o: bios/prefix.S
 	@mkdir -p $(@D)
 	$(call say,AS bios $<)

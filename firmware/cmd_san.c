@@ -121,11 +121,19 @@ static int cmd_sanboot(int argc, char **argv)
 	if (values[0] && !parse_drive(argv[0], values[0], &drive))
 		return 1;
 	if (first < argc) {
+		unsigned asked;
 		if (!values[0])
 			drive = free_drive(FIRST_DRIVE);
-		for (int i = first; i < argc; i++)
-			if (!hook(argv[0], argv[i], drive + (unsigned)(i - first), !values[1]))
+		asked = drive;
+		for (int i = first; i < argc; i++) {
+			/* The platform may renumber (BIOS: past the machine's own disks). */
+			struct san_disk *d = hook(argv[0], argv[i], asked + (unsigned)(i - first),
+						  !values[1]);
+			if (!d)
 				return 1;
+			if (i == first)
+				drive = d->drive;
+		}
 		hooked_here = true;
 	}
 	disk = san_find(drive);

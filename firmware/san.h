@@ -33,7 +33,8 @@ struct san_disk {
 	struct san_disk *next;
 };
 
-/* The iSCSI login's names and secrets from settings (san_config.c). */
+/* The iSCSI login's names and secrets from the settings (san_config.c):
+ * what sanhook logs in with, and what the BIOS iBFT tells the OS. */
 struct iscsi_config;
 void san_iscsi_config(struct iscsi_config *cfg);
 

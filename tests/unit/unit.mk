@@ -11,7 +11,8 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c \
 	firmware/pxe_undi.c firmware/pxe_undi_isr.c firmware/pxe_undi_netdev.c firmware/pxe_status.c \
 	firmware/pxe_find.c bios/e820_map.c bios/heap.c bios/acpi_tables.c \
-	firmware/netpath_order.c firmware/link_watch.c
+	firmware/netpath_order.c firmware/link_watch.c firmware/ibft.c \
+	bios/int13_request.c bios/e820_hide.c
 # BIOS loaders' pure parts (where a kernel or an NBP goes, image kinds, multiboot).
 UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c \
 	bios/bios_image_kind.c bios/multiboot.c
