@@ -6,13 +6,13 @@
 # self-signed certificate (unknown CA), an expired one, one not valid until
 # tomorrow, one for another name, an address the certificate does not list.
 # The wall clock is the CMOS RTC (QEMU's is UTC, the host's time): the
-# script's ${unixtime} must be within 5 minutes of the host's clock, and the
-# good certificate, issued this second, must be accepted. The CPU has no
-# RDRAND/RDSEED (-cpu qemu64,-rdrand,-rdseed), so the randomness is the
-# timer jitter alone: a second boot must send TLS client randoms that no
-# ClientHello of the first used (read from a pcap of the lab). The core's
-# stack (64 KiB, zeroed by the prefix) is read back after the handshakes:
-# at least 8 KiB of it must never have been touched.
+# script's ${unixtime} must be within 5 minutes of the host's clock when it
+# appears, and the good certificate, issued this second, must be accepted.
+# The CPU has no RDRAND/RDSEED (-cpu qemu64,-rdrand,-rdseed), so the
+# randomness is the timer jitter alone: a second boot must send TLS client
+# randoms that no ClientHello of the first used (read from a pcap of the
+# lab). The core's stack (64 KiB, zeroed by the prefix) is read back after
+# the handshakes: at least 8 KiB of it must never have been touched.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_bios.sh"
 . "$(dirname "$0")/lab_dns.sh"
@@ -62,12 +62,14 @@ SCRIPT
 
 LAB_BIOS_INTERACTIVE=1 lab_qemu_bios -cpu qemu64,-rdrand,-rdseed
 lab_wait_for 'bootnet .* \(i386, pcbios\)' 180
-lab_wait_for "^TLS-CHECKS-DONE" ${HTTPS_WAIT:-600}
+lab_wait_for '^UNIXTIME [0-9]+$' 300
 host_now=$(date +%s)
+lab_wait_for "^TLS-CHECKS-DONE" ${HTTPS_WAIT:-600}
 unixtime=$(lab_serial_text | sed -n 's/^UNIXTIME \([0-9]*\)$/\1/p' | head -n 1)
 skew=$(( ${unixtime:-0} - host_now ))
 [ "${skew#-}" -le 300 ] ||
 	lab_fail "the CMOS clock says ${unixtime:-nothing}, the host $host_now: off by ${skew}s"
+echo "CMOS clock $unixtime, host $host_now: ${skew}s apart"
 lab_expect "^$want  data\.bin\$"
 lab_expect "^$want  byip\.bin\$"
 lab_expect 'http://boot\.lab\.test:8080/to-https/https/moved\.bin: redirected to https://boot\.lab\.test/https/moved\.bin'
