@@ -19,12 +19,15 @@ lab_tls_ca() {
 		>"$LAB_DIR/openssl.log" 2>&1 || { cat "$LAB_DIR/openssl.log"; lab_fail "cannot make the test CA"; }
 }
 
-# lab_tls_build DIR [ARCH]: bootnet (x86_64 by default, or i386) built
-# with TRUST=the test CA into DIR/bin.
+# lab_tls_build DIR [ARCH]: bootnet (x86_64 by default, i386, or bios for
+# bootnet.kpxe) built with TRUST=the test CA into DIR/bin. The builds share
+# DIR/build (one trust_anchors.h, objects per architecture).
 lab_tls_build() {
-	local dir=$1 arch=${2:-x86_64}
+	local dir=$1 arch=${2:-x86_64} file
+	file=bootnet-$arch.efi
+	[ "$arch" = bios ] && file=bootnet.kpxe
 	make -C "$LAB_TOP" -s TRUST="$LAB_TLS_CA_DIR/ca.pem" BIN="$dir/bin" BUILD="$dir/build" \
-		"$dir/bin/bootnet-$arch.efi" >"$LAB_DIR/make.log" 2>&1 ||
+		"$dir/bin/$file" >"$LAB_DIR/make.log" 2>&1 ||
 		{ cat "$LAB_DIR/make.log"; lab_fail "the TRUST=test CA build failed"; }
 }
 
