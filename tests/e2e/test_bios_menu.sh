@@ -34,8 +34,11 @@ lab_wait_for 'bootnet> ' 30
 # Serial: a command typed in the shell, then back to the menu.
 lab_bios_serial_send 'echo SERIAL-${platform}\r'
 lab_wait_for '^SERIAL-pcbios$' 30
+menus=$(count 'Network boot -- ')
 lab_bios_serial_send 'exit\r'
-sleep 3
+# Keys sent before the menu is back would be lost: wait for it to be drawn.
+for i in $(seq 60); do [ "$(count 'Network boot -- ')" -gt "$menus" ] && break; sleep 1; done
+sleep 1
 # Serial: up twice from the default (Return to firmware) is the shell.
 lab_bios_serial_send '\033[A'
 sleep 1
