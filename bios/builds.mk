@@ -27,3 +27,22 @@ $(BIOS_OBJ)/media.img: $(BIOS_OBJ)/prefix-media.bin $(BIOS_OBJ)/core-image.bin
 	$(Q)cat $^ > $@
 
 bios: $(BIN)/bootnet.pxe
+
+# bin/bootnet.rom: a legacy PCI option ROM (bios/prefix_rom.S, tools/mkrom)
+# for ROM_VENDOR:ROM_DEVICE (tools/media.mk; default 8086:100e): its small
+# initialization part, then media.img packed by tools/lzpack.
+$(BIOS_OBJ)/prefix_rom.bin: bios/prefix_rom.S bios/prefix_rom.lds
+	@mkdir -p $(@D)
+	$(call say,AS bios $<)
+	$(Q)$(CC) -m32 -c $< -o $(BIOS_OBJ)/prefix_rom.o
+	$(Q)$(LD) -m elf_i386 -T bios/prefix_rom.lds -o $(BIOS_OBJ)/prefix_rom.elf $(BIOS_OBJ)/prefix_rom.o
+	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix_rom.elf $@
+$(BIOS_OBJ)/media.bnz: $(BIOS_OBJ)/media.img tools/lzpack
+	$(call say,LZPACK $@)
+	$(Q)tools/lzpack $< $@
+$(BIN)/bootnet.rom: $(BIOS_OBJ)/prefix_rom.bin $(BIOS_OBJ)/media.bnz tools/mkrom $(EFIROM_OBJ)/rom_ids.h
+	$(call say,ROM $@ $(ROM_VENDOR):$(ROM_DEVICE))
+	$(Q)tools/mkrom --vendor $(ROM_VENDOR) --device $(ROM_DEVICE) \
+		--payload $(BIOS_OBJ)/media.bnz $(BIOS_OBJ)/prefix_rom.bin $@
+
+bios: $(BIN)/bootnet.rom
