@@ -46,28 +46,3 @@ $(BIN)/bootnet.rom: $(BIOS_OBJ)/prefix_rom.bin $(BIOS_OBJ)/media.bnz tools/mkrom
 		--payload $(BIOS_OBJ)/media.bnz $(BIOS_OBJ)/prefix_rom.bin $@
 
 bios: $(BIN)/bootnet.rom
-
-# The boot media's BIOS code (bios/prefix_disk.S): the USB image's MBR,
-# which reads media.img from the BIOS boot partition (LBA 34816, tools/mkusb)
-# and the ISO's BIOS El Torito boot file: a 2048-byte loader with media.img
-# right after it. tools/media.mk passes them to mkusb and mkiso.
-USB_BIOS_LBA := 34816
-$(BIOS_OBJ)/mbr.bin: bios/prefix_disk.S bios/prefix_disk.lds $(BIOS_OBJ)/media.img
-	$(call say,AS bios $< (USB MBR))
-	$(Q)$(CC) -m32 -DIMAGE_LBA=$(USB_BIOS_LBA) \
-		-DIMAGE_SECTORS=$$(( ($$(stat -c %s $(BIOS_OBJ)/media.img) + 511) / 512 )) \
-		-c $< -o $(BIOS_OBJ)/mbr.o
-	$(Q)$(LD) -m elf_i386 -T bios/prefix_disk.lds -o $(BIOS_OBJ)/mbr.elf $(BIOS_OBJ)/mbr.o
-	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/mbr.elf $@
-$(BIOS_OBJ)/cdboot.bin: bios/prefix_disk.S bios/prefix_disk.lds $(BIOS_OBJ)/media.img
-	$(call say,AS bios $< (CD))
-	$(Q)$(CC) -m32 -DCDROM -c $< -o $(BIOS_OBJ)/cdboot.o
-	$(Q)$(LD) -m elf_i386 -T bios/prefix_disk.lds -o $(BIOS_OBJ)/cdboot.elf $(BIOS_OBJ)/cdboot.o
-	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/cdboot.elf $(BIOS_OBJ)/cdloader.bin
-	$(Q)truncate -s 2048 $(BIOS_OBJ)/cdloader.bin
-	$(Q)cat $(BIOS_OBJ)/cdloader.bin $(BIOS_OBJ)/media.img > $@
-
-$(USB_IMAGE): $(BIOS_OBJ)/mbr.bin $(BIOS_OBJ)/media.img
-$(USB_IMAGE): USB_BIOS_ARGS = --bios-mbr $(BIOS_OBJ)/mbr.bin --bios-image $(BIOS_OBJ)/media.img
-$(ISO_IMAGE): $(BIOS_OBJ)/cdboot.bin
-$(ISO_IMAGE): ISO_BIOS_ARGS = --bios-boot $(BIOS_OBJ)/cdboot.bin

@@ -9,11 +9,11 @@ EFI_BUILDS := $(BIN)/bootnet-x86_64.efi $(BIN)/bootnet-i386.efi
 
 $(USB_IMAGE): $(EFI_BUILDS) tools/mkusb
 	$(call say,USB $@)
-	$(Q)tools/mkusb --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi $(USB_BIOS_ARGS) -o $@
+	$(Q)tools/mkusb --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi -o $@
 
 $(ISO_IMAGE): $(EFI_BUILDS) tools/mkiso
 	$(call say,ISO $@)
-	$(Q)tools/mkiso --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi $(ISO_BIOS_ARGS) -o $@
+	$(Q)tools/mkiso --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi -o $@
 
 # The UEFI option ROM: the x86_64 build's objects linked again with the
 # driver's entry point (efi/efi_driver_entry.c) in place of the
