@@ -9,7 +9,8 @@
  * such handle. Booting it calls LoadFile(), which runs bootnet (the same
  * core as the application: device report, DHCP, autoboot or the shell) and
  * then tells the boot manager that no file came of it, so the boot manager
- * goes on with the next option.
+ * goes on with the next option. It runs once per boot: booted again, the
+ * option says so and returns.
  *
  * The NIC is "ours" when it has the PCI vendor:device the ROM was built for
  * or is the device whose ROM the driver was loaded
@@ -18,6 +19,7 @@
  * own NIC driver (SNP, which bootnet drives) keeps the device. */
 #include <stdlib.h>
 #include <string.h>
+#include "../firmware/console.h"
 #include "efi_exec.h"
 #include "efi_platform.h"
 
@@ -45,7 +47,7 @@ struct nic_child {
 	EFI_LOAD_FILE_PROTOCOL load_file;
 };
 static struct nic_child nics[MAX_NICS];
-static BOOLEAN running;
+static BOOLEAN running, has_run;
 static UINT16 rom_vendor, rom_device;
 
 static struct nic_child *nic_of(EFI_HANDLE controller)
@@ -92,7 +94,14 @@ static EFI_STATUS EFIAPI load_file(EFI_LOAD_FILE_PROTOCOL *this, EFI_DEVICE_PATH
 		return EFI_INVALID_PARAMETER;
 	if (running)
 		return EFI_ALREADY_STARTED; /* an image bootnet started asked again */
-	running = TRUE;
+	if (has_run) {
+		/* The core keeps its network state (netdevs, lwIP interfaces)
+		 * for one run per image: a second run would find them closed. */
+		console_puts("bootnet already ran from this option ROM since the machine started:"
+			     " restart the machine to run it again.\n");
+		return EFI_NOT_FOUND;
+	}
+	running = has_run = TRUE;
 	efi_run_bootnet();
 	running = FALSE;
 	*size = 0;

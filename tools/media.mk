@@ -7,26 +7,38 @@ USB_IMAGE := $(BIN)/bootnet.usb
 ISO_IMAGE := $(BIN)/bootnet.iso
 EFI_BUILDS := $(BIN)/bootnet-x86_64.efi $(BIN)/bootnet-i386.efi
 
-$(USB_IMAGE): $(EFI_BUILDS) tools/mkusb
+# The MBR's boot code (bios/usb_mbr.S), which loads bin/bootnet.kpxe from
+# the image's BIOS boot partition: 440 bytes of 16-bit code linked at 0x600.
+USB_MBR := $(BUILD)/usb_mbr.bin
+$(USB_MBR): bios/usb_mbr.S
+	@mkdir -p $(@D)
+	$(call say,MBR $@)
+	$(Q)$(CC) -m32 -c $< -o $(BUILD)/usb_mbr.o
+	$(Q)$(LD) -m elf_i386 -Ttext 0x600 -e _start --oformat binary -o $@ $(BUILD)/usb_mbr.o
+	$(Q)[ "$$(stat -c %s $@)" = 440 ] || { echo "$@ is not 440 bytes"; rm -f $@; exit 1; }
+
+$(USB_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe $(USB_MBR) tools/mkusb
 	$(call say,USB $@)
-	$(Q)tools/mkusb --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi -o $@
+	$(Q)tools/mkusb --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi \
+		--bios-mbr $(USB_MBR) --bios-image $(BIN)/bootnet.kpxe -o $@
 
-$(ISO_IMAGE): $(EFI_BUILDS) tools/mkiso
+# BIOS and UEFI El Torito: the BIOS entry is bin/bootnet.kpxe.
+$(ISO_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe tools/mkiso
 	$(call say,ISO $@)
-	$(Q)tools/mkiso --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi -o $@
+	$(Q)tools/mkiso --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi \
+		--bios $(BIN)/bootnet.kpxe -o $@
 
-# The UEFI option ROM: the x86_64 build's objects linked again with the
+# The UEFI option ROM: each EFI build's objects linked again with the
 # driver's entry point (efi/efi_driver_entry.c) in place of the
-# application's, as a boot-service driver (PE subsystem 11), then wrapped
-# for the NIC ROM_VENDOR:ROM_DEVICE (default 8086:100e, QEMU's e1000;
-# `make ROM_VENDOR=1af4 ROM_DEVICE=1000` for another NIC).
+# application's, as a boot-service driver (PE subsystem 11); both drivers
+# (x86_64 first, then i386 for 32-bit EFI) go into one ROM, where the
+# firmware starts the one of its own machine type. Made for the NIC
+# ROM_VENDOR:ROM_DEVICE (default 8086:100e, QEMU's e1000; `make
+# ROM_VENDOR=1af4 ROM_DEVICE=1000` for another NIC).
 ROM_VENDOR ?= 8086
 ROM_DEVICE ?= 100e
 EFIROM_IMAGE := $(BIN)/bootnet.efirom
 EFIROM_OBJ := $(BUILD)/efirom
-EFIROM_DRIVER := $(EFIROM_OBJ)/bootnet-driver-x86_64.efi
-EFIROM_OBJS := $(filter-out $(x86_64_OBJ)/efi/efi_entry.o,$(x86_64_OWN_OBJS)) \
-	$(EFIROM_OBJ)/efi_driver_entry.o
 
 # The IDs as a header, rewritten only when they change.
 $(EFIROM_OBJ)/rom_ids.h: FORCE
@@ -34,29 +46,39 @@ $(EFIROM_OBJ)/rom_ids.h: FORCE
 	@printf '#define ROM_VENDOR 0x%s\n#define ROM_DEVICE 0x%s\n' $(ROM_VENDOR) $(ROM_DEVICE) > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-$(EFIROM_OBJ)/efi_driver_entry.o: efi/efi_driver_entry.c $(EFIROM_OBJ)/rom_ids.h
-	$(call say,CC x86_64 $<)
-	$(Q)$(CC) $(x86_64_CFLAGS) -I$(EFIROM_OBJ) $(WARN) -MMD -MP -c $< -o $@
+# efirom_driver ARCH: $(EFIROM_OBJ)/bootnet-driver-ARCH.efi
+define efirom_driver
+EFIROM_OBJS_$(1) := $$(filter-out $$($(1)_OBJ)/efi/efi_entry.o,$$($(1)_OWN_OBJS)) \
+	$(EFIROM_OBJ)/$(1)/efi_driver_entry.o
 
-$(EFIROM_OBJ)/bootnet.so: $(EFIROM_OBJS) $(x86_64_OBJ)/liblwip.a $(x86_64_OBJ)/libmbedtls.a
-	$(call say,LD x86_64 $@)
-	$(Q)$(LD) -m $(LDEMU_x86_64) -nostdlib -znocombreloc -shared -Bsymbolic --no-undefined \
-		-T $(EFILIB_x86_64)/elf_x86_64_efi.lds -Map=$(EFIROM_OBJ)/bootnet-driver.map -o $@ \
-		$(EFILIB_x86_64)/crt0-efi-x86_64.o $(EFIROM_OBJS) \
-		$(x86_64_OBJ)/liblwip.a $(x86_64_OBJ)/libmbedtls.a \
-		$(EFILIB_x86_64)/libgnuefi.a $(shell $(CC) $(CFLAGS_x86_64) -print-libgcc-file-name)
-	$(Q)tools/check-efi-sections $@
+$(EFIROM_OBJ)/$(1)/efi_driver_entry.o: efi/efi_driver_entry.c $(EFIROM_OBJ)/rom_ids.h
+	@mkdir -p $$(@D)
+	$$(call say,CC $(1) $$<)
+	$$(Q)$$(CC) $$($(1)_CFLAGS) -I$(EFIROM_OBJ) $$(WARN) -MMD -MP -c $$< -o $$@
 
-$(EFIROM_DRIVER): $(EFIROM_OBJ)/bootnet.so
-	$(call say,EFI $@ (driver))
-	$(Q)$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
-		-j '.rel.*' -j '.rela.*' -j .reloc --target $(EFITARGET_x86_64) --subsystem=11 $< $@
+$(EFIROM_OBJ)/$(1)/bootnet.so: $$(EFIROM_OBJS_$(1)) $$($(1)_OBJ)/liblwip.a $$($(1)_OBJ)/libmbedtls.a
+	$$(call say,LD $(1) $$@)
+	$$(Q)$$(LD) -m $$(LDEMU_$(1)) -nostdlib -znocombreloc -shared -Bsymbolic --no-undefined \
+		-T $$(EFILIB_$(1))/elf_$$(EFIARCH_$(1))_efi.lds -Map=$(EFIROM_OBJ)/bootnet-driver-$(1).map \
+		-o $$@ $$(EFILIB_$(1))/crt0-efi-$$(EFIARCH_$(1)).o $$(EFIROM_OBJS_$(1)) \
+		$$($(1)_OBJ)/liblwip.a $$($(1)_OBJ)/libmbedtls.a \
+		$$(EFILIB_$(1))/libgnuefi.a $$(shell $$(CC) $$(CFLAGS_$(1)) -print-libgcc-file-name)
+	$$(Q)tools/check-efi-sections $$@
 
-$(EFIROM_IMAGE): $(EFIROM_DRIVER) tools/mkefirom
+$(EFIROM_OBJ)/bootnet-driver-$(1).efi: $(EFIROM_OBJ)/$(1)/bootnet.so
+	$$(call say,EFI $$@ (driver))
+	$$(Q)$$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
+		-j '.rel.*' -j '.rela.*' -j .reloc --target $$(EFITARGET_$(1)) --subsystem=11 $$< $$@
+
+-include $(EFIROM_OBJ)/$(1)/efi_driver_entry.d
+endef
+$(eval $(call efirom_driver,x86_64))
+$(eval $(call efirom_driver,i386))
+EFIROM_DRIVERS := $(EFIROM_OBJ)/bootnet-driver-x86_64.efi $(EFIROM_OBJ)/bootnet-driver-i386.efi
+
+$(EFIROM_IMAGE): $(EFIROM_DRIVERS) tools/mkefirom
 	$(call say,EFIROM $@ $(ROM_VENDOR):$(ROM_DEVICE))
-	$(Q)tools/mkefirom --vendor $(ROM_VENDOR) --device $(ROM_DEVICE) $(EFIROM_DRIVER) -o $@
-
--include $(EFIROM_OBJ)/efi_driver_entry.d
+	$(Q)tools/mkefirom --vendor $(ROM_VENDOR) --device $(ROM_DEVICE) $(EFIROM_DRIVERS) -o $@
 
 media: $(USB_IMAGE) $(ISO_IMAGE) $(EFIROM_IMAGE)
 all: media

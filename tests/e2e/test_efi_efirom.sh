@@ -2,9 +2,11 @@
 # other copy of bootnet in the VM:
 # 1. `-device e1000,romfile=bin/bootnet.efirom` (QEMU's iPXE ROM replaced):
 #    OVMF starts the driver, which gives the NIC a boot option; booting it
-#    starts bootnet. OVMF has no e1000 driver, so bootnet reports the NIC,
-#    says it cannot use it and stops at its prompt.
-# 2. The same driver wrapped by tools/mkefirom for virtio-net (1af4:1000),
+#    starts bootnet. OVMF has no e1000 driver: bootnet drives the NIC with
+#    its own, gets DHCP and runs the boot file's script.
+# 2. The same ROM under 32-bit OVMF: the firmware starts the ROM's i386
+#    driver, and its boot option starts bootnet (i386), which does the same.
+# 3. The x86_64 driver wrapped by tools/mkefirom for virtio-net (1af4:1000),
 #    which OVMF drives: bootnet from the ROM gets DHCP and runs the boot
 #    file's script.
 . "$(dirname "$0")/lab.sh"
@@ -18,8 +20,13 @@ printf '#!ipxe\necho ROM-SCRIPT ${net0/mac}\npoweroff\n' > "$LAB_DIR/tftp/boot/r
 LAB_NIC="e1000,romfile=$rom,bootindex=0" lab_qemu_efi x86_64
 lab_wait_for 'bootnet .* \(x86_64, efi\)' 240
 lab_wait_for '00:02\.0  8086:100e  \[0200\]' 30
-lab_wait_for 'No network device can be used' 60
-lab_wait_for 'bootnet> ' 30
+lab_wait_for 'net0: 10\.77\.0\.[0-9]+/24' 120
+lab_wait_for '^ROM-SCRIPT 52:54:00:77:00:01$' 60
+lab_qemu_stop
+
+LAB_NIC="e1000,romfile=$rom,bootindex=0" lab_qemu_efi i386
+lab_wait_for 'bootnet .* \(i386, efi\)' 240
+lab_wait_for '^ROM-SCRIPT 52:54:00:77:00:01$' 120
 lab_qemu_stop
 
 "$LAB_TOP/tools/mkefirom" --vendor 1af4 --device 1000 "$driver" -o "$LAB_DIR/virtio.efirom" ||

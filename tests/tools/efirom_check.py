@@ -5,8 +5,9 @@ every image (by its PCIR image length, until the last-image indicator) and
 checks each field; for an EFI image also the PE image inside (MZ, PE
 signature, machine, subsystem, that it lies inside the image).
 
-Usage: efirom_check.py ROM [--vendor 8086 --device 100e --machine 8664
-                            --subsystem 11]
+Usage: efirom_check.py ROM [--vendor 8086 --device 100e
+                            --machines 8664,14c --subsystem 11]
+(--machines: the EFI images expected, in order, by machine type)
 Prints every field it read; exits non-zero naming the first one wrong."""
 import argparse
 import sys
@@ -31,14 +32,14 @@ def expect(what, got, want):
         errors.append(what)
 
 
-def check_pe(rom, start, end, want):
+def check_pe(rom, start, end, want, machine):
     print("  PE image at %#x" % start)
     expect("PE: 'MZ'", bytes(rom[start:start + 2]), b"MZ")
     pe = start + u32(rom, start + 0x3C)
     expect("PE: signature 'PE\\0\\0'", bytes(rom[pe:pe + 4]), b"PE\0\0")
-    expect("PE: machine", u16(rom, pe + 4), want.machine)
+    expect("PE: machine", u16(rom, pe + 4), machine)
     magic = u16(rom, pe + 24)
-    expect("PE: optional header magic", magic, 0x20B if want.machine == 0x8664 else 0x10B)
+    expect("PE: optional header magic", magic, 0x20B if machine == 0x8664 else 0x10B)
     expect("PE: subsystem", u16(rom, pe + 24 + 68), want.subsystem)
     size_of_headers = u32(rom, pe + 24 + 60)
     sections = u16(rom, pe + 6)
@@ -56,11 +57,12 @@ def main():
     ap.add_argument("rom")
     ap.add_argument("--vendor", default="8086")
     ap.add_argument("--device", default="100e")
-    ap.add_argument("--machine", default="8664")
+    ap.add_argument("--machines", default="8664")
     ap.add_argument("--subsystem", default="11")
     a = ap.parse_args()
     want = argparse.Namespace(vendor=int(a.vendor, 16), device=int(a.device, 16),
-                              machine=int(a.machine, 16), subsystem=int(a.subsystem))
+                              machines=[int(m, 16) for m in a.machines.split(",")],
+                              subsystem=int(a.subsystem))
     rom = open(a.rom, "rb").read()
     expect("ROM size multiple of 512", len(rom) % 512, 0)
     start, n, efi_images = 0, 0, 0
@@ -82,19 +84,23 @@ def main():
         code_type = rom[pcir + 0x14]
         last = rom[pcir + 0x15] & 0x80
         if code_type == 3:
+            machine = want.machines[min(efi_images, len(want.machines) - 1)]
             efi_images += 1
             expect("EFI signature 0x0EF1", u32(rom, start + 4), 0x0EF1)
             expect("initialization size = image length", u16(rom, start + 2) * 512, length)
             expect("EFI subsystem", u16(rom, start + 8), want.subsystem)
-            expect("EFI machine type", u16(rom, start + 0x0A), want.machine)
+            expect("EFI machine type", u16(rom, start + 0x0A), machine)
             expect("compression type (none)", u16(rom, start + 0x0C), 0)
-            check_pe(rom, start + u16(rom, start + 0x16), start + length, want)
+            check_pe(rom, start + u16(rom, start + 0x16), start + length, want, machine)
         else:
             print("  code type %d (not EFI): fields above only" % code_type)
         if last or length == 0:
             break
+        if start + length >= len(rom):
+            expect("last-image indicator on the last image", False, True)
+            break
         start += length
-    expect("EFI images in the ROM", efi_images, 1)
+    expect("EFI images in the ROM", efi_images, len(want.machines))
     if errors:
         print("efirom_check: wrong: " + ", ".join(errors))
         sys.exit(1)

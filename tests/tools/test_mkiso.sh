@@ -1,29 +1,38 @@
 # tools/mkiso: the El Torito catalog through `xorriso -report_el_torito
-# plain` and eltorito_check.py (its own reading of the catalog), the EFI
-# boot image's files (extracted by xorriso, listed by mdir, compared), and
-# the hybrid GPT (sgdisk -v, fdisk -l) that lets the ISO boot from a stick.
+# plain` and eltorito_check.py (its own reading of the catalog): a BIOS
+# entry (bootnet.kpxe, loaded whole) then a UEFI one; the boot images
+# (extracted by xorriso; the EFI one's files listed by mdir; all compared),
+# and the hybrid GPT (sgdisk -v, fdisk -l) that lets the ISO boot from a
+# stick on UEFI.
 . "$(dirname "$0")/check.sh"
 need_tool xorriso sgdisk fdisk mdir mcopy python3
-x64=$TOP/bin/bootnet-x86_64.efi ia32=$TOP/bin/bootnet-i386.efi
-[ -r "$x64" ] && [ -r "$ia32" ] || fail "build bin/ first (make)"
+x64=$TOP/bin/bootnet-x86_64.efi ia32=$TOP/bin/bootnet-i386.efi kpxe=$TOP/bin/bootnet.kpxe
+[ -r "$x64" ] && [ -r "$ia32" ] && [ -r "$kpxe" ] || fail "build bin/ first (make)"
 
 printf '#!ipxe\necho ISO-AUTOEXEC\n' > "$TMP/autoexec.ipxe"
-"$TOP/tools/mkiso" --x64 "$x64" --ia32 "$ia32" --script "$TMP/autoexec.ipxe" -o "$TMP/boot.iso" ||
+"$TOP/tools/mkiso" --x64 "$x64" --ia32 "$ia32" --bios "$kpxe" --script "$TMP/autoexec.ipxe" \
+	-o "$TMP/boot.iso" ||
 	fail "mkiso failed"
 iso=$TMP/boot.iso
 
 out=$(xorriso -indev "$iso" -report_el_torito plain 2>&1)
 expect_in "$out" "Volume id +: 'BOOTNET'" "xorriso (volume id)"
-expect_in "$out" "El Torito boot img : +1 +UEFI +y +none " "xorriso -report_el_torito"
-grep -Eq "El Torito boot img : +2 " <<<"$out" && fail "more than the one (UEFI) boot image"
+sectors=$(( ($(stat -c %s "$kpxe") + 511) / 512 ))
+expect_in "$out" "El Torito boot img : +1 +BIOS +y +none +0x0000 +0x00 +$sectors " "xorriso -report_el_torito"
+expect_in "$out" "El Torito boot img : +2 +UEFI +y +none " "xorriso -report_el_torito"
+expect_in "$out" "El Torito img path : +1 +/bootnet.kpxe" "xorriso -report_el_torito"
+grep -Eq "El Torito boot img : +3 " <<<"$out" && fail "more than two boot images"
 out=$(python3 eltorito_check.py "$iso") || { echo "$out"; fail "eltorito_check.py"; }
 echo "$out"
-expect_in "$out" "platform EFI \(0xef\), no emulation" "eltorito_check.py"
+expect_in "$(sed -n 2p <<<"$out")" "platform x86 \(0x00\), no emulation, $sectors sectors" "eltorito_check.py (1st)"
+expect_in "$(sed -n 3p <<<"$out")" "platform EFI \(0xef\), no emulation" "eltorito_check.py (2nd)"
 
 mkdir "$TMP/boot"
 xorriso -osirrox on -indev "$iso" -extract_boot_images "$TMP/boot/" >/dev/null 2>&1 ||
 	fail "xorriso could not extract the boot images"
-efi_img=$TMP/boot/eltorito_img1_uefi.img
+cmp -s -n "$(stat -c %s "$kpxe")" "$TMP/boot/eltorito_img1_bios.img" "$kpxe" ||
+	fail "the BIOS boot image is not bin/bootnet.kpxe"
+efi_img=$TMP/boot/eltorito_img2_uefi.img
 [ -s "$efi_img" ] || fail "no UEFI El Torito image extracted"
 export MTOOLS_SKIP_CHECK=1
 out=$(mdir -i "$efi_img" ::/EFI/BOOT)

@@ -45,6 +45,29 @@ if mdir -i "$TMP/plain.img@@$((2048 * 512))" ::/autoexec.ipxe >/dev/null 2>&1; t
 	fail "an image made without --script holds autoexec.ipxe"
 fi
 
+# The BIOS parts: the MBR's boot code (bios/usb_mbr.S) with the BIOS
+# build's LBA and length filled in, the build at that LBA, GPT untouched.
+mbr=$TOP/build/usb_mbr.bin kpxe=$TOP/bin/bootnet.kpxe
+[ -r "$mbr" ] && [ -r "$kpxe" ] || fail "build bin/ first (make): no $mbr or $kpxe"
+"$TOP/tools/mkusb" --x64 "$x64" --ia32 "$ia32" --bios-mbr "$mbr" --bios-image "$kpxe" \
+	-o "$TMP/bios.img" || fail "mkusb with the BIOS parts failed"
+out=$(python3 gpt_check.py "$TMP/bios.img") || { echo "$out"; fail "gpt_check.py (BIOS image)"; }
+expect_in "$out" "boot code area in use" "gpt_check.py (BIOS image)"
+out=$(sgdisk -v "$TMP/bios.img" 2>&1)
+expect_in "$out" "No problems found" "sgdisk -v (BIOS image)"
+cmp -s -n $((0x1A8)) "$TMP/bios.img" "$mbr" || fail "the MBR's boot code is not bios/usb_mbr.S's"
+lba=$(od -An -tu8 -j $((0x1A8)) -N 8 "$TMP/bios.img" | tr -d ' ')
+count=$(od -An -tu2 -j $((0x1B0)) -N 2 "$TMP/bios.img" | tr -d ' ')
+[ "$lba" = 34816 ] || fail "the MBR names LBA $lba for the BIOS build, not 34816"
+[ "$count" = $(( ($(stat -c %s "$kpxe") + 511) / 512 )) ] || fail "the MBR names $count sectors"
+out=$(fdisk -l "$TMP/bios.img")
+expect_in "$out" "bios\.img2 +34816 .* BIOS boot" "fdisk -l (BIOS image)"
+cmp -s -i $((34816 * 512)):0 -n "$(stat -c %s "$kpxe")" "$TMP/bios.img" "$kpxe" ||
+	fail "the BIOS boot partition does not hold bin/bootnet.kpxe"
+if "$TOP/tools/mkusb" --x64 "$x64" --ia32 "$ia32" --bios-mbr "$mbr" -o "$TMP/half.img" 2>/dev/null; then
+	fail "mkusb took --bios-mbr without --bios-image"
+fi
+
 # The checks can fail: one byte of the primary header's disk GUID changed.
 printf '\x42' | dd of="$img" bs=1 seek=$((512 + 56)) conv=notrunc status=none
 python3 gpt_check.py "$img" >/dev/null && fail "gpt_check.py missed a corrupted header"
