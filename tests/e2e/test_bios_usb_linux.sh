@@ -1,11 +1,11 @@
-# Linux from bin/bootnet.usb on BIOS: SeaBIOS boots the stick (the MBR
-# loads the BIOS build), bootnet drives the e1000 with its own driver, gets
+# Linux from bin/bootnet.usb on BIOS: SeaBIOS boots the stick (the MBR,
+# bios/usb_mbr.S, loads the BIOS build), bootnet drives the e1000 with its own driver, gets
 # a script over HTTP that loads Debian's kernel and a busybox initrd (1 MiB
 # of random data inside) and boots them through the x86 boot protocol.
 # Linux's /init prints /proc/cmdline and the data's SHA-256.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_bios.sh"
-. "$(dirname "$0")/lab_bios_media.sh"
+. "$(dirname "$0")/lab_media.sh"
 . "$(dirname "$0")/linux_initrd.sh"
 
 usb="$LAB_TOP/bin/bootnet.usb"
@@ -30,7 +30,7 @@ boot
 echo BOOT-RETURNED
 SCRIPT
 
-lab_bios_boot_usb "$usb"
+lab_boot_usb_bios "$usb"
 lab_wait_for 'bootnet .* \(i386, pcbios\)' 180
 lab_expect '^ +\[native\] e1000: .*link up.* -> net0'
 lab_wait_for '^LINUX-SCRIPT on pcbios' 240
