@@ -32,7 +32,7 @@ SCRIPT
 
 lab_boot_usb_bios "$usb"
 lab_wait_for 'bootnet .* \(i386, pcbios\)' 180
-lab_expect '^ +\[native\] e1000: .*link up.* -> net0'
+lab_wait_for '^ +\[native\] e1000: .*link up.* -> net0' 120
 lab_wait_for '^LINUX-SCRIPT on pcbios' 240
 lab_wait_for '^INIT-START' 600
 lab_wait_for '^INIT-DONE' 120
