@@ -1,9 +1,9 @@
 /* bootnet.pxe: the PXE ROM's stack taken out of the way, so bootnet's own
  * driver has the NIC to itself. PXE 2.1 lets an NBP that does not need
- * the stack any more unload it; the calls go in the order the
- * specification's unload sequence gives: close the NIC, shut the UNDI
- * down (which stops the NIC), unload the base code and UNDI stack, then
- * stop the UNDI (which unhooks its interrupt). */
+ * the stack any more unload it: close the NIC, shut the UNDI down (which
+ * stops the NIC), unload the base code and UNDI stack, and last stop the
+ * UNDI (which unhooks its interrupt handler), so nothing of the ROM's
+ * touches the NIC while our driver owns it. */
 #include <stdio.h>
 #include <string.h>
 #include "../firmware/pxe_undi.h"

@@ -2,7 +2,8 @@
 # PXE ROM (Debian's ipxe-qemu), which loads bootnet.pxe by TFTP. bootnet
 # unloads the ROM's PXE stack (the report says so), drives the NIC with its
 # own driver, does DHCP, gets a script over HTTP and a 16 MiB file whose
-# SHA-256 must match the host's. One line per NIC; NICS="e1000 rtl8139"
+# SHA-256 must match the host's; when the script ends, bootnet hands the
+# boot back to SeaBIOS (INT 18h) and SeaBIOS goes on. One line per NIC; NICS="e1000 rtl8139"
 # runs a subset.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_bios.sh"
@@ -40,7 +41,8 @@ for case in "${CASES[@]}"; do
 	echo "--- $name: $device, its PXE ROM loads bootnet.pxe"
 	lab_qemu_stop
 	(
-		LAB_NIC="$device" lab_qemu_bios
+		LAB_NIC="$device" lab_qemu_bios -chardev file,id=seabios,path="$LAB_DIR/seabios-$name.log" \
+			-device isa-debugcon,iobase=0x402,chardev=seabios
 		lab_wait_for 'bootnet .* \(i386, pcbios\)' 180
 		lab_wait_for '^Network: ' 120
 		# The ROM's stack is gone, then the native driver takes the NIC.
@@ -52,6 +54,16 @@ for case in "${CASES[@]}"; do
 		lab_wait_for "^$want  data.bin\$" 400
 		lab_wait_for '^NIC-DONE' 60
 		lab_expect_not 'Exception|refused to unload'
+		# The script ends: bootnet closes the NIC and, the PXE stack being
+		# gone, hands the boot back through INT 18h; SeaBIOS goes on (to
+		# no other boot device here) rather than hanging.
+		lab_wait_for '^bootnet: returning to the firmware' 60
+		deadline=$(( $(date +%s) + 60 * LAB_TIMEOUT_SCALE ))
+		until grep -aqi 'no bootable device' "$LAB_DIR/seabios-$name.log"; do
+			[ "$(date +%s)" -lt "$deadline" ] ||
+				lab_fail "SeaBIOS did not go on after bootnet's INT 18h: $(tail -3 "$LAB_DIR/seabios-$name.log")"
+			sleep 1
+		done
 		grep -q 'sent /.*/bootnet.pxe' "$LAB_DIR/dnsmasq.log" ||
 			lab_fail "the ROM did not fetch bootnet.pxe"
 	) || { failed=$((failed + 1)); echo "$name: FAIL"; continue; }
