@@ -4,7 +4,8 @@
 # network first (-boot n), boots it: the BEV expands bootnet from the
 # NIC's ROM BAR, which drives the e1000 with its own driver, gets an
 # address by DHCP and runs a script fetched over HTTP. SeaBIOS's own
-# messages (its debug port) show which boot device it started.
+# messages (its debug port) show which boot device it started. Then the
+# ROM retargeted to virtio-net by tools/mkrom, and a damaged one.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_bios.sh"
 
@@ -45,6 +46,19 @@ lab_wait_for "^$want  data.bin\$" 180
 lab_wait_for '^ROM-DONE' 60
 lab_expect_not 'Exception'
 echo "ok (bootnet.rom: $(stat -c %s "$rom") bytes, BEV booted, DHCP, HTTP script)"
+
+# The same ROM retargeted by tools/mkrom to virtio-net (legacy, 1af4:1000):
+# SeaBIOS takes it only if the PCIR IDs match the device; bootnet then
+# drives virtio-net with its own driver.
+lab_qemu_stop
+"$LAB_TOP/tools/mkrom" --vendor 1af4 --device 1000 "$rom" "$LAB_DIR/virtio.rom" ||
+	lab_fail "tools/mkrom could not retarget bootnet.rom"
+LAB_NIC="virtio-net-pci,disable-modern=on,romfile=$LAB_DIR/virtio.rom" lab_qemu_bios
+lab_wait_for 'bootnet .* \(i386, pcbios\)' 180
+lab_wait_for '^ +\[native\] virtio-net \(legacy\): .*link up.* -> net0' 120
+lab_wait_for '^ROM-SCRIPT over HTTP on pcbios' 120
+lab_wait_for '^ROM-DONE' 180
+echo "ok (retargeted to 1af4:1000: virtio-net's BEV booted, DHCP, HTTP script)"
 
 # A ROM whose packed image is damaged (its BNZ1 header, past the
 # checksummed init part, so the BIOS still runs the ROM): the BEV says so
