@@ -12,6 +12,7 @@
 CASES=(
 	"e1000|e1000|e1000"
 	"virtio-legacy|virtio-net-pci,disable-modern=on|virtio-net \(legacy\)"
+	"virtio-modern|virtio-net-pci,disable-legacy=on|virtio-net \(virtio 1\.0\)"
 	"rtl8139|rtl8139|rtl8139"
 	"e1000e|e1000e|e1000e"
 )
