@@ -169,6 +169,24 @@ $(BUILD)/embedded_script.h: FORCE
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || { mv $@.tmp $@; echo "  EMBED $(or $(EMBED),(none))"; }
 $(x86_64_OBJ)/firmware/embedded.o $(i386_OBJ)/firmware/embedded.o: $(BUILD)/embedded_script.h
 
+# `make TRUST=path/to/ca.pem`: the CAs HTTPS trusts, built in as DER by
+# tools/trust-anchors (default: Debian's ca-certificates bundle). Rebuilt
+# when the file or the path given changes.
+TRUST ?= /etc/ssl/certs/ca-certificates.crt
+ifeq ($(wildcard $(TRUST)),)
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(error TRUST=$(TRUST): no such file (Debian's bundle comes with the ca-certificates package; tools/fetch-deps installs it))
+endif
+endif
+$(BUILD)/trust_path: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(abspath $(TRUST))' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(BUILD)/trust_anchors.h: $(BUILD)/trust_path $(TRUST)
+	$(call say,TRUST $(TRUST))
+	$(Q)tools/trust-anchors $(TRUST) $@
+$(x86_64_OBJ)/net/tls_trust.o $(i386_OBJ)/net/tls_trust.o: $(BUILD)/trust_anchors.h
+
 efi: $(BIN)/bootnet-x86_64.efi $(BIN)/bootnet-i386.efi
 all: efi
 include tools/media.mk
@@ -227,18 +245,19 @@ $(BIOS_OBJ)/libmbedtls.a: $(BIOS_MBEDTLS_OBJS)
 	@rm -f $@; $(AR) rcs $@ $^
 $(BIOS_OBJ)/firmware/main.o: $(BUILD)/bootnet_version.h
 $(BIOS_OBJ)/firmware/embedded.o: $(BUILD)/embedded_script.h
+$(BIOS_OBJ)/net/tls_trust.o: $(BUILD)/trust_anchors.h
 
 $(BIOS_OBJ)/prefix.o: bios/prefix.S
 	@mkdir -p $(@D)
 	$(call say,AS bios $<)
 	$(Q)$(CC) -m32 -c $< -o $@
 $(BIOS_OBJ)/prefix.bin: $(BIOS_OBJ)/prefix.o bios/prefix.lds
-	$(Q)$(LD) -m elf_i386 -T bios/prefix.lds -o $(BIOS_OBJ)/prefix.elf $<
+	$(Q)$(LD) -m elf_i386 --no-warn-rwx-segments -T bios/prefix.lds -o $(BIOS_OBJ)/prefix.elf $<
 	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix.elf $@
 $(BIOS_OBJ)/core.elf: $(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a bios/bootnet.lds
 	@mkdir -p $(BIN)
 	$(call say,LD bios $@)
-	$(Q)$(LD) -m elf_i386 -pie --no-dynamic-linker -z notext -Bsymbolic --gc-sections \
+	$(Q)$(LD) -m elf_i386 -pie --no-dynamic-linker -z notext -Bsymbolic --gc-sections --no-warn-rwx-segments \
 		--no-undefined -T bios/bootnet.lds -Map=$(BIN)/bootnet-kpxe.map -o $@ \
 		$(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a \
 		$(shell $(CC) -m32 -print-libgcc-file-name)

@@ -12,6 +12,7 @@ void bios_entry(struct bios_handover *h) __attribute__((used));
 void bios_entry(struct bios_handover *h)
 {
 	bios_handover = h;
+	bios_exceptions_init();
 	bios_serial_init();
 	bios_console_init();
 	bios_memory_init();

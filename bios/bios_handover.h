@@ -42,7 +42,9 @@ struct bios_handover {
 	uint32_t core_start, core_end;     /* 36, 40: the core above 1 MiB */
 	uint32_t e820_count;               /* 44 */
 	uint32_t e820;                     /* 48: linear address of the entries */
-	uint32_t boot_kind;                /* 52: BOOT_KIND_*: which prefix started the core */
+	uint32_t pm_idtr;                  /* 52: the IDT register image the thunk
+					      loads on its way back to protected mode */
+	uint32_t boot_kind;                /* 56: BOOT_KIND_*: which prefix started the core */
 } __attribute__((packed));
 
 /* The prefix is assembled once per build (Makefile: -DBOOT_KIND=...). */

@@ -16,6 +16,11 @@ bool platform_image_probe(const struct image *img)
 	return bios_image_classify(img) != BIOS_IMAGE_OTHER;
 }
 
+const char *platform_image_kinds(void)
+{
+	return "a Linux kernel, a multiboot kernel, or a PXE NBP named *.0, *.pxe, *.kpxe or *.com";
+}
+
 int platform_image_exec(struct image *img)
 {
 	struct bzimage_info bz;
@@ -26,7 +31,7 @@ int platform_image_exec(struct image *img)
 	case BIOS_IMAGE_NBP:
 		return bios_nbp_chain(img);
 	case BIOS_IMAGE_BAD_LINUX:
-		console_printf("%s: %s\n", img->name,
+		console_printf("%s: cannot boot this kernel on BIOS: it is %s\n", img->name,
 			       bz_status_text(bzimage_parse(img->data, img->len, &bz)));
 		return -1;
 	case BIOS_IMAGE_EFI:

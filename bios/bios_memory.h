@@ -18,9 +18,10 @@ int bios_usable_memory(struct mem_range *ranges, int max);
 struct mem_range bios_own_range(void);
 
 /* Base memory (below 640 KiB) free for real-mode code that bootnet hands
- * over to: from the end of bootnet's low-memory part (thunk, stack,
- * bounce buffer) to the base-memory top (0x40:0x13, below the kept PXE
- * stack and the EBDA). */
+ * over to: from 0x7C00 (where an NBP goes; the ROM's stack may lie below)
+ * up to bootnet's low-memory part (thunk, stack, bounce buffer), which
+ * the prefix moved to the top of base memory and hid from the BIOS's
+ * count (0x40:0x13), just below the kept PXE stack and the EBDA. */
 struct mem_range bios_free_base_memory(void);
 
 #endif

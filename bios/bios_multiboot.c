@@ -31,8 +31,8 @@ struct mb_boot {
 /* The other images become modules, each named with its arguments. */
 static int collect_modules(struct image *img, struct mb_boot *b)
 {
-	int n = 0;
 	for (struct image *m = image_first(); m; m = m->next) {
+		int n = b->info.module_count;
 		if (!image_is_initrd(m, img))
 			continue;
 		if (n == MAX_MODULES) {
@@ -46,9 +46,8 @@ static int collect_modules(struct image *img, struct mb_boot *b)
 			console_printf("%s: out of memory for the module list\n", img->name);
 			return -1;
 		}
-		n++;
+		b->info.module_count = n + 1;
 	}
-	b->info.module_count = n;
 	return 0;
 }
 

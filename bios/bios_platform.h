@@ -14,6 +14,7 @@ bool bios_serial_present(void);
 void bios_serial_write(const char *text, size_t len);
 int bios_serial_read(void);          /* a byte, or -1 */
 
+void bios_exceptions_init(void);
 void bios_console_init(void);
 void bios_memory_init(void);
 void bios_time_init(void);

@@ -29,7 +29,9 @@ uint16_t bios_far_call(uint16_t seg, uint16_t off, const uint16_t *words, int nw
 		       struct bios_regs *regs);
 
 /* A bounce buffer below 1 MiB for data passed to real-mode services
- * (at least 8 KiB, 16-byte aligned); its real-mode segment:offset. */
+ * (at least 8 KiB, 16-byte aligned); its real-mode segment:offset. The
+ * UNDI netdev uses it for every PXE call: its contents do not survive
+ * network traffic. */
 void *bios_low_buffer(uint16_t *seg, uint16_t *off, uint32_t *size);
 
 /* Leaves protected mode for good: interrupts as the BIOS left them, the

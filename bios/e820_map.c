@@ -11,6 +11,13 @@ static uint64_t end_of(const struct e820_entry *e)
 	return end < e->base ? UINT64_MAX : end; /* a length that wraps: to the top */
 }
 
+/* ACPI 3 extended attributes: bit 0 clear means "ignore this entry"
+ * (the prefix sets it for BIOSes that return only 20 bytes). */
+static int counts(const struct e820_entry *e)
+{
+	return e->acpi_attr & 1;
+}
+
 /* Insertion sort by start: maps are short. */
 static void sort_ranges(struct mem_range *r, int n)
 {
@@ -55,7 +62,7 @@ int e820_usable(const struct e820_entry *entries, int n, struct mem_range *out, 
 	int count = 0, merged = 0, result = 0;
 
 	for (int i = 0; i < n && count < WORK_MAX; i++)
-		if (entries[i].type == E820_TYPE_RAM && entries[i].length)
+		if (entries[i].type == E820_TYPE_RAM && entries[i].length && counts(&entries[i]))
 			work[count++] = (struct mem_range){ entries[i].base, end_of(&entries[i]) };
 	sort_ranges(work, count);
 	for (int i = 0; i < count; i++) {
@@ -68,7 +75,7 @@ int e820_usable(const struct e820_entry *entries, int n, struct mem_range *out, 
 	}
 	count = merged;
 	for (int i = 0; i < n; i++)
-		if (entries[i].type != E820_TYPE_RAM && entries[i].length)
+		if (entries[i].type != E820_TYPE_RAM && entries[i].length && counts(&entries[i]))
 			count = subtract(work, count, WORK_MAX, entries[i].base, end_of(&entries[i]));
 	sort_ranges(work, count);
 	for (int i = 0; i < count; i++) {

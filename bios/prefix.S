@@ -94,6 +94,7 @@ h_core_start:	.long 0
 h_core_end:	.long 0
 h_e820_count:	.long 0
 h_e820:		.long 0
+h_pm_idtr:	.long 0
 h_boot_kind:	.long BOOT_KIND
 
 	.balign 8
@@ -111,6 +112,9 @@ gdtr:	.word gdt_end - gdt - 1
 rm_idtr:
 	.word 0x3ff                  /* the BIOS's interrupt vectors at 0 */
 	.long 0
+pm_idtr:
+	.word 0                      /* the core's exception handlers (bios_exception.c) */
+	.long 0
 
 /* Far pointers whose linear parts are known only once the low part moved. */
 pm32_start_ptr:  .long 0
@@ -119,8 +123,6 @@ pm32_return_ptr: .long 0
 		 .word SEL_CODE32
 rm_entry_ptr:	 .word thunk_rm
 		 .word 0
-saved_esp:	.long 0
-int_target:	.long 0
 
 msg_bad_image:	.asciz "bootnet: the core is missing from bootnet.kpxe (truncated download?)\r\n"
 msg_no_base:	.asciz "bootnet: not enough base memory below 640 KiB\r\n"
@@ -154,6 +156,7 @@ entry:
 	shrl	$10, %ecx
 	subw	%cx, %ax
 	jc	no_base
+	andw	$~3, %ax                /* 4 KiB aligned: code and data on separate pages */
 	movzwl	%ax, %ebx
 	shll	$10, %ebx
 	movl	_prefix_file_end + CORE_FILE_SIZE, %edx
@@ -249,6 +252,8 @@ relocated:
 	movl	%eax, h_bounce
 	leal	e820_buf(%ebp), %eax
 	movl	%eax, h_e820
+	leal	pm_idtr(%ebp), %eax
+	movl	%eax, h_pm_idtr
 
 	call	place_core
 	jc	no_memory
@@ -548,6 +553,7 @@ back_to_pm:
 	movw	%ax, %ds
 	movl	saved_esp, %edx
 	lgdtl	gdtr                     /* a BIOS service may have loaded its own */
+	lidtl	pm_idtr                  /* interrupts are off until we are back */
 	movl	%cr0, %eax
 	orb	$1, %al
 	movl	%eax, %cr0
@@ -565,7 +571,13 @@ thunk_pm32_return:
 	ret
 
 /* ------------------------------------------------ only in memory */
+/* Everything the thunk writes lives here, on pages of its own: QEMU (and
+ * any CPU) treats a write to a page holding code it has translated as
+ * self-modifying code, which made each call cost a millisecond. */
 	.section .bss16, "aw", @nobits
+	.balign 16
+saved_esp:	.long 0
+int_target:	.long 0
 	.balign 16
 request:	.space RQ_SIZE
 e820_buf:	.space E820_MAX * E820_SIZE

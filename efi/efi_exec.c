@@ -27,6 +27,11 @@ bool platform_image_probe(const struct image *img)
 	       bzimage_parse(img->data, img->len, &bz) != BZ_NOT_LINUX;
 }
 
+const char *platform_image_kinds(void)
+{
+	return "an EFI program or a Linux kernel";
+}
+
 /* Network devices bootnet opened go back to the firmware before another
  * program runs (an OS driver must find the NIC as the firmware left it);
  * those are opened again if it returns. */

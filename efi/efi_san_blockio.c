@@ -1,6 +1,6 @@
 /* SAN disks on EFI: a Block I/O protocol and a device path on a new handle
- * (the NIC's PCI path, its MAC, then an iSCSI node as the UEFI spec has
- * it: Messaging type 3, subtype 19), connected so the firmware's partition
+ * (the NIC's PCI path, its MAC, the target's IPv4 address, then an iSCSI
+ * node as the UEFI spec has it: Messaging type 3, subtype 19), connected so the firmware's partition
  * and FAT drivers find what is on the disk. Reads and writes go to the
  * core's SAN disk, which drives the network poll loop until they are done,
  * so the disk works for programs started from it. */
@@ -13,7 +13,9 @@
 #include "efi_san.h"
 
 #define MSG_ISCSI_DP 0x13
+/* iSCSI node login options (bits 10-11: 0 CHAP, 2 none; bit 12: one-way CHAP). */
 #define ISCSI_LOGIN_AUTH_NONE (2u << 10)
+#define ISCSI_LOGIN_CHAP_ONE_WAY (1u << 12)
 
 static EFI_GUID block_io_guid = EFI_BLOCK_IO_PROTOCOL_GUID;
 static EFI_GUID dp_guid = EFI_DEVICE_PATH_PROTOCOL_GUID;
@@ -34,6 +36,12 @@ static EFI_STATUS check_request(struct efi_san *s, UINT32 media_id, EFI_LBA lba,
 		return EFI_INVALID_PARAMETER;
 	if (s->busy)
 		return EFI_NOT_READY; /* called again from inside the poll loop */
+	/* The network runs through SNP, which the spec allows up to
+	 * TPL_CALLBACK: a caller above that would wait forever. */
+	EFI_TPL tpl = efi_bs->RaiseTPL(TPL_HIGH_LEVEL);
+	efi_bs->RestoreTPL(tpl);
+	if (tpl > TPL_CALLBACK)
+		return EFI_DEVICE_ERROR;
 	*count = (uint32_t)(size / bs);
 	return EFI_SUCCESS;
 }
@@ -118,13 +126,15 @@ static void node_header(UINT8 *node, UINT8 type, UINT8 subtype, UINTN len)
 	node[3] = (UINT8)(len >> 8);
 }
 
-/* NIC / MAC / iSCSI(target, LUN) / end. */
+/* NIC / MAC / IPv4(target address, port, TCP) / iSCSI(target, LUN) / end. */
 static EFI_DEVICE_PATH *disk_path(const struct san_disk *disk)
 {
-	EFI_DEVICE_PATH *nic = nic_path(), *with_mac, *path;
+	EFI_DEVICE_PATH *nic = nic_path(), *with_mac, *with_ip, *path;
 	struct netdev *dev = netdev_first();
 	size_t name_len = strlen(disk->target);
-	UINT8 mac[4 + 32 + 1] = { 0 }, *iscsi = calloc(1, 18 + name_len);
+	UINT8 mac[4 + 32 + 1] = { 0 }, ip[27] = { 0 }, *iscsi = calloc(1, 18 + name_len);
+	UINT16 login = disk->auth == SAN_AUTH_NONE ? ISCSI_LOGIN_AUTH_NONE
+		       : disk->auth == SAN_AUTH_CHAP ? ISCSI_LOGIN_CHAP_ONE_WAY : 0;
 
 	if (!iscsi)
 		return NULL;
@@ -132,18 +142,26 @@ static EFI_DEVICE_PATH *disk_path(const struct san_disk *disk)
 	if (dev)
 		memcpy(mac + 4, dev->mac, 6);
 	mac[36] = 1; /* Ethernet */
+	/* IPv4 (UEFI 2 layout, 27 bytes): remote address and port, TCP. */
+	node_header(ip, MESSAGING_DEVICE_PATH, MSG_IPv4_DP, sizeof(ip));
+	memcpy(ip + 8, &disk->server_addr, 4);
+	ip[14] = (UINT8)disk->server_port;
+	ip[15] = (UINT8)(disk->server_port >> 8);
+	ip[16] = 6;
 	node_header(iscsi, MESSAGING_DEVICE_PATH, MSG_ISCSI_DP, 18 + name_len);
-	/* Protocol 0 (TCP); login options: authentication as configured. */
-	iscsi[6] = (UINT8)ISCSI_LOGIN_AUTH_NONE;
-	iscsi[7] = (UINT8)(ISCSI_LOGIN_AUTH_NONE >> 8);
+	/* Protocol 0 (TCP); login options: the authentication used. */
+	iscsi[6] = (UINT8)login;
+	iscsi[7] = (UINT8)(login >> 8);
 	iscsi[9] = (UINT8)disk->lun; /* the 8-byte SCSI LUN, as on the wire */
 	if (disk->lun >= 256)
 		iscsi[8] = (UINT8)(0x40 | ((disk->lun >> 8) & 0x3f));
 	iscsi[16] = 1; /* target portal group tag */
 	memcpy(iscsi + 18, disk->target, name_len);
 	with_mac = efi_path_append(nic, mac);
-	path = with_mac ? efi_path_append(with_mac, iscsi) : NULL;
+	with_ip = with_mac ? efi_path_append(with_mac, ip) : NULL;
+	path = with_ip ? efi_path_append(with_ip, iscsi) : NULL;
 	free(with_mac);
+	free(with_ip);
 	free(iscsi);
 	return path;
 }

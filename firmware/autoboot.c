@@ -1,15 +1,31 @@
 /* Autoboot, as a PXE ROM would: for each network device with a link, DHCP,
- * then the boot file it names. When nothing answers, say what to check. */
+ * then the boot file it names (or the iSCSI disk its root path names). When nothing answers, say what to check. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../net/inet.h"
 #include "../net/netif.h"
 #include "autoboot.h"
+#include "command.h"
 #include "console.h"
 #include "netdev.h"
 #include "ifconf.h"
 #include "image_fetch.h"
+#include "settings.h"
+
+/* No boot file but an iSCSI root path (option 17, RFC 4173): boot from
+ * that disk, as iPXE does. */
+static int boot_from_root_path(void)
+{
+	char root[512];
+	char *argv[] = { "sanboot", root, NULL };
+	const struct command *sanboot = command_find("sanboot");
+	if (!sanboot || settings_format("root-path", root, sizeof(root)) <= 0 ||
+	    strncmp(root, "iscsi:", 6) != 0)
+		return -1;
+	console_printf("No boot file; booting from the root path %s\n", root);
+	return sanboot->run(2, argv) == 0 ? 0 : -1;
+}
 
 /* Fetches and runs the boot file DHCP named: a full URI as is, a plain
  * file name from the next server over TFTP (as a PXE ROM would). */
@@ -17,7 +33,7 @@ static int boot_from(const struct dhcp_result *r)
 {
 	char uri[512], next[16];
 	if (!r->filename[0])
-		return -1;
+		return boot_from_root_path();
 	if (strstr(r->filename, "://")) {
 		snprintf(uri, sizeof(uri), "%s", r->filename);
 	} else {

@@ -109,8 +109,8 @@ static int cmd_kernel(int argc, char **argv)
 		return -1;
 	if (!script_probe(img) && !platform_image_probe(img)) {
 		/* As iPXE: only something that can run can be selected to run. */
-		console_printf("%s: %s is not something bootnet can run (not an iPXE script, EFI "
-			       "program or Linux kernel); it stays loaded\n", argv[0], img->name);
+		console_printf("%s: %s is not something bootnet can run (not an iPXE script, %s); "
+			       "it stays loaded\n", argv[0], img->name, platform_image_kinds());
 		return -1;
 	}
 	/* (A kernel of the same name was already replaced when registered.) */

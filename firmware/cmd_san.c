@@ -1,51 +1,17 @@
 /* SAN commands, as iPXE has them: sanhook attaches iSCSI disks, sanboot
  * boots from one (attaching it first when given a URI), sanunhook detaches.
- * The iSCSI login takes ${initiator-iqn} (DHCP option 203; by default
- * iPXE's iqn.2010-04.org.ipxe:<hostname or uuid>, so target ACLs written
- * for iPXE still match), ${username}/${password} for CHAP and
- * ${reverse-username}/${reverse-password} for mutual CHAP. */
+ * The login's names and secrets come from settings (san_config.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../net/iscsi.h"
 #include "command.h"
 #include "console.h"
-#include "netdev.h"
 #include "options.h"
 #include "platform.h"
 #include "san.h"
-#include "settings.h"
 
 #define FIRST_DRIVE 0x80
-
-static void setting(const char *name, char *out, size_t size)
-{
-	if (settings_format(name, out, size) < 0)
-		out[0] = '\0';
-}
-
-static void iscsi_config_from_settings(struct iscsi_config *cfg)
-{
-	char id[128];
-	memset(cfg, 0, sizeof(*cfg));
-	setting("initiator-iqn", cfg->initiator, sizeof(cfg->initiator));
-	if (!cfg->initiator[0]) {
-		setting("hostname", id, sizeof(id));
-		if (!id[0])
-			setting("uuid", id, sizeof(id));
-		if (!id[0] && netdev_first()) {
-			const uint8_t *m = netdev_first()->mac;
-			snprintf(id, sizeof(id), "%02x%02x%02x%02x%02x%02x", m[0], m[1], m[2], m[3],
-				 m[4], m[5]);
-		}
-		snprintf(cfg->initiator, sizeof(cfg->initiator), "iqn.2010-04.org.ipxe:%s",
-			 id[0] ? id : "bootnet");
-	}
-	setting("username", cfg->username, sizeof(cfg->username));
-	setting("password", cfg->password, sizeof(cfg->password));
-	setting("reverse-username", cfg->reverse_username, sizeof(cfg->reverse_username));
-	setting("reverse-password", cfg->reverse_password, sizeof(cfg->reverse_password));
-}
 
 static bool parse_drive(const char *cmd, const char *text, unsigned *drive)
 {
@@ -83,7 +49,7 @@ static struct san_disk *hook(const char *cmd, const char *uri, unsigned drive, b
 		console_printf("%s: %s: bootnet attaches iscsi: disks only\n", cmd, uri);
 		return NULL;
 	}
-	iscsi_config_from_settings(&cfg);
+	san_iscsi_config(&cfg);
 	disk = iscsi_san_open(uri, &cfg, err, sizeof(err));
 	memset(&cfg, 0, sizeof(cfg)); /* no passwords left on the stack */
 	if (!disk) {

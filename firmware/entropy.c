@@ -16,7 +16,7 @@ static const char *source = "timer jitter only";
 
 static void mix_jitter(mbedtls_sha256_context *ctx)
 {
-	static volatile uint8_t scratch[4096];
+	volatile uint8_t scratch[1024]; /* on the stack: static data would sit in the .efi */
 	uint8_t deltas[JITTER_SAMPLES];
 	uint64_t prev = platform_cycles();
 	for (int i = 0; i < JITTER_SAMPLES; i++) {

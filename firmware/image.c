@@ -48,6 +48,8 @@ int image_write(struct image *img, uint64_t offset, const void *data, size_t len
 	uint64_t end = offset + len;
 	if (end > SIZE_MAX)
 		return -1;
+	if (len == 0)
+		return 0; /* nothing to copy, and a new image has no buffer yet */
 	if (end > img->capacity) {
 		size_t grow = img->capacity ? img->capacity : 64 * 1024;
 		while (grow < end)

@@ -67,7 +67,7 @@ static int exec_one(struct image *img)
 		rc = platform_image_exec(img);
 	} else {
 		console_printf("%s: cannot run this image: it is not an iPXE script (\"#!ipxe\"), "
-			       "an EFI program or a Linux kernel (%zu bytes)\n", img->name, img->len);
+			       "%s (%zu bytes)\n", img->name, platform_image_kinds(), img->len);
 		rc = -1;
 	}
 	if (autofree)

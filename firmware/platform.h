@@ -102,7 +102,9 @@ int platform_netdevs_off_pci(struct netdev **devs, int max);
  * knows of it (dev->loaded_from, cached DHCP packets), while it still can. */
 void platform_netdev_firmware_facts(struct netdev *dev);
 /* The path order when neither the build nor ${netpath} gives one:
- * "snp,native,nii" on UEFI. */
+ * "snp,native,nii" on UEFI; on BIOS "undi,native" for .kpxe (the PXE ROM's
+ * UNDI, offered through platform_netpath_netdev(NETPATH_UNDI, ...)) and
+ * "native" for the other images. */
 const char *platform_netpath_default(void);
 /* Gives one claimed function back to the firmware (see platform_pci_claim). */
 void platform_pci_release(const struct pci_location *loc);
@@ -117,6 +119,8 @@ void platform_pci_release(const struct pci_location *loc);
  * printing why (could not start it, or the status it returned). */
 struct image;
 bool platform_image_probe(const struct image *img);
+/* What probe accepts, for people: "an EFI program or a Linux kernel". */
+const char *platform_image_kinds(void);
 int platform_image_exec(struct image *img);
 
 /* SMBIOS: the structure table, its length and version (major << 8 |

@@ -30,9 +30,10 @@ int pxe_undi_probe(struct pxe_undi *u)
 	struct pxenv_undi_get_information info;
 	struct pxenv_undi_get_nic_type nic;
 
+	/* The ROM that loaded us has usually started UNDI already; a stack
+	 * that refuses a second STARTUP for that reason still initializes. */
 	memset(&startup, 0, sizeof(startup));
-	if (pxe_undi_call(u, PXENV_UNDI_STARTUP, "PXENV_UNDI_STARTUP", &startup, sizeof(startup)))
-		return -1;
+	u->port->call(u->port, PXENV_UNDI_STARTUP, &startup, sizeof(startup));
 	memset(&init, 0, sizeof(init));
 	if (pxe_undi_call(u, PXENV_UNDI_INITIALIZE, "PXENV_UNDI_INITIALIZE", &init, sizeof(init)))
 		return -1;

@@ -28,9 +28,14 @@ struct san_disk {
 	uint64_t lun;
 	uint32_t server_addr;      /* network byte order */
 	uint16_t server_port;
+	enum { SAN_AUTH_NONE, SAN_AUTH_CHAP, SAN_AUTH_MUTUAL_CHAP } auth;
 	char error[256];
 	struct san_disk *next;
 };
+
+/* The iSCSI login's names and secrets from settings (san_config.c). */
+struct iscsi_config;
+void san_iscsi_config(struct iscsi_config *cfg);
 
 /* The attached disks, in drive order. */
 struct san_disk *san_first(void);

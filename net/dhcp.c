@@ -305,7 +305,8 @@ int dhcp_configure(struct netdev *dev, struct dhcp_result *res)
 	run.client.xid = net_random32();
 	run.client.arch = client_arch();
 	run.client.features = features;
-	run.client.feature_count = sizeof(features);
+	/* The EFI image feature (last) only where EFI programs run. */
+	run.client.feature_count = sizeof(features) - (strcmp(platform_name(), "efi") != 0);
 	run.replies = calloc(MAX_REPLIES, sizeof(*run.replies));
 	run.pcb = udp_new();
 	if (!run.replies || !run.pcb || udp_bind(run.pcb, IP4_ADDR_ANY, DHCP_CLIENT_PORT) != ERR_OK) {

@@ -32,10 +32,11 @@ enum { PXE_BOOT_MENU = 9, PXE_BOOT_ITEM = 71 };
 
 static const uint8_t cookie[4] = { 99, 130, 83, 99 };
 
-/* What we ask servers for: addressing, names, boot file, PXE and pxelinux. */
+/* What we ask servers for: addressing, names, boot file, PXE, pxelinux and
+ * the iSCSI initiator name (203). */
 static const uint8_t wanted_options[] = {
 	1, 3, 6, 12, 15, 17, 26, 28, 43, 54, 60, 66, 67, 119, 128, 129, 130, 131, 132, 133,
-	134, 135, 175, 209, 210,
+	134, 135, 175, 203, 209, 210,
 };
 
 /* A writer that never runs past the end; overflow turns the result to 0. */

@@ -41,12 +41,14 @@ static void on_reply(void *arg, struct udp_pcb *pcb, struct pbuf *p, const ip_ad
 	pbuf_free(p);
 }
 
-/* The servers the settings name; how many. */
+/* The first MAX_SERVERS servers the settings name; how many. */
 static int dns_servers(uint32_t *servers)
 {
-	uint8_t raw[4 * MAX_SERVERS];
+	uint8_t raw[256]; /* a whole DHCP option */
 	int len = settings_fetch_raw("dns", raw, sizeof(raw));
 	int n = len > 0 ? len / 4 : 0;
+	if (n > MAX_SERVERS)
+		n = MAX_SERVERS;
 	memcpy(servers, raw, (size_t)n * 4);
 	return n;
 }
@@ -179,6 +181,18 @@ static int resolve_name(struct udp_pcb *pcb, struct exchange *x, const uint32_t 
 	return rc;
 }
 
+/* The index'th search domain: from the DHCP search list (option 119) when
+ * there is one, else the domain name (option 15, or `set domain`). */
+static bool search_domain(unsigned index, char *out)
+{
+	uint8_t list[512];
+	int len = settings_fetch_raw("119", list, sizeof(list));
+	if (len > 0)
+		return dns_search_domain(list, (size_t)len, index, out) == 0;
+	return index == 0 && settings_format("domain", out, DNS_NAME_TEXT_MAX + 1) > 0 &&
+	       dns_name_valid(out);
+}
+
 int dns_resolve(const char *name, uint32_t *addr, char *err, size_t err_size)
 {
 	uint32_t servers[MAX_SERVERS];
@@ -206,16 +220,14 @@ int dns_resolve(const char *name, uint32_t *addr, char *err, size_t err_size)
 		goto out;
 	}
 	udp_recv(pcb, on_reply, x);
-	/* A name without a dot is first tried in the search domain. */
-	if (!strchr(name, '.') && settings_format("domain", domain, sizeof(domain)) > 0 &&
-	    dns_name_valid(domain)) {
+	/* A name without a dot is first tried in each search domain. */
+	for (unsigned i = 0; !strchr(name, '.') && search_domain(i, domain); i++) {
 		snprintf(full, sizeof(full), "%s.%s", name, domain);
-		if (dns_name_valid(full)) {
-			rc = resolve_name(pcb, x, servers, count, full, addr, &result, why,
-					  sizeof(why));
-			if (rc == 0 || result != DNS_ERR_NXDOMAIN)
-				goto done;
-		}
+		if (!dns_name_valid(full))
+			continue;
+		rc = resolve_name(pcb, x, servers, count, full, addr, &result, why, sizeof(why));
+		if (rc == 0 || result != DNS_ERR_NXDOMAIN)
+			goto done;
 	}
 	rc = resolve_name(pcb, x, servers, count, name, addr, &result, why, sizeof(why));
 done:

@@ -1,6 +1,7 @@
 /* Host names to IPv4 addresses: the resolver that downloads and
  * `nslookup` use. Servers come from the `dns` setting (DHCP option 6, or
- * `set dns`), the search domain from `domain` (option 15). */
+ * `set dns`), the search domains for names without a dot from the DHCP
+ * search list (option 119) or else `domain` (option 15). */
 #ifndef NET_DNS_H
 #define NET_DNS_H
 

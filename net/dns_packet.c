@@ -254,6 +254,18 @@ int dns_parse_reply(const uint8_t *pkt, size_t len, uint16_t id, const char *nam
 	return DNS_ERR_NO_ADDRESS;
 }
 
+int dns_search_domain(const uint8_t *list, size_t len, unsigned index, char *out)
+{
+	size_t off = 0;
+	for (unsigned i = 0; off < len; i++) {
+		if (read_name(list, len, &off, out) != 0 || !dns_name_valid(out))
+			return -1;
+		if (i == index)
+			return 0;
+	}
+	return -1;
+}
+
 const char *dns_rcode_name(unsigned rcode)
 {
 	static const char *const names[] = { "NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN",

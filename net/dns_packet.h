@@ -48,6 +48,12 @@ size_t dns_build_query(uint16_t id, const char *name, uint8_t *buf, size_t size)
 int dns_parse_reply(const uint8_t *pkt, size_t len, uint16_t id, const char *name,
 		    struct dns_answer *out);
 
+/* The index'th domain (from 0) of a DHCP domain search list (option 119,
+ * RFC 3397: names in DNS form, compressed against the option's own bytes)
+ * into out (DNS_NAME_TEXT_MAX + 1 bytes); 0, or -1 when there is no such
+ * domain or the list is malformed. */
+int dns_search_domain(const uint8_t *list, size_t len, unsigned index, char *out);
+
 /* A phrase for a negative dns_parse_reply result ("no such name (NXDOMAIN)"). */
 const char *dns_strerror(int result);
 /* The name of a response code ("SERVFAIL"). */

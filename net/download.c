@@ -74,7 +74,7 @@ static int fetch_once(const char *text, struct image *img, char *err, size_t err
 		rc = -1;
 	} else if (strcasecmp(u.scheme, "tftp") == 0) {
 		rc = tftp_fetch(&u, img, &p, err, err_size);
-	} else if (strcasecmp(u.scheme, "http") == 0) {
+	} else if (strcasecmp(u.scheme, "http") == 0 || strcasecmp(u.scheme, "https") == 0) {
 		rc = http_fetch(&u, img, &p, err, err_size, redirect, redirect_size);
 		if (rc == 0 && redirect[0])
 			rc = 1;

@@ -1,10 +1,11 @@
-/* HTTP/1.1 downloads: the request, the response (parsed by http_response.c)
+/* HTTP/1.1 downloads, plain or over TLS (https, through http_conn.c): the request, the response (parsed by http_response.c)
  * into the image, redirects handed back to download.c, and recovery when a
  * connection breaks mid-body: the transfer resumes where it stopped with a
  * Range request, so a flaky network costs a retry, not the whole file. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "../firmware/console.h"
 #include "../firmware/platform.h"
 #include "../firmware/version.h"
@@ -126,7 +127,7 @@ static enum outcome exchange(struct http_fetch *f, struct http_conn *c, const ch
 			     char *err, size_t err_size)
 {
 	uint64_t start = platform_now_ms();
-	while (f->parse_rc == HTTP_PARSE_MORE && !c->reset && !c->closed) {
+	while (f->parse_rc == HTTP_PARSE_MORE && !c->reset && !c->closed && !c->failed) {
 		net_poll();
 		/* Read after polling: the callbacks stamp a later time than one
 		 * read before would be. */
@@ -137,8 +138,8 @@ static enum outcome exchange(struct http_fetch *f, struct http_conn *c, const ch
 			return FAILED;
 		}
 		if (!c->connected && now - start > CONNECT_TIMEOUT_MS) {
-			snprintf(err, err_size, "no answer from %s within %d s (connection timed out)",
-				 host, CONNECT_TIMEOUT_MS / 1000);
+			snprintf(err, err_size, "no answer from %s within %d s (connection timed out%s)",
+				 host, CONNECT_TIMEOUT_MS / 1000, c->tls ? " or TLS handshake unfinished" : "");
 			return FAILED;
 		}
 		if (c->connected && now - c->last_activity_ms > IDLE_TIMEOUT_MS) {
@@ -146,6 +147,10 @@ static enum outcome exchange(struct http_fetch *f, struct http_conn *c, const ch
 				 host, IDLE_TIMEOUT_MS / 1000, (unsigned long long)f->offset);
 			return FAILED;
 		}
+	}
+	if (c->failed) {
+		snprintf(err, err_size, "%s", c->error); /* TLS: what was wrong, in words */
+		return FAILED;
 	}
 	if (f->out_of_memory) {
 		snprintf(err, err_size, "out of memory for the file");
@@ -186,6 +191,7 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 	       size_t err_size, char *redirect, size_t redirect_size)
 {
 	struct http_fetch *f = calloc(1, sizeof(*f));
+	bool https = strcasecmp(u->scheme, "https") == 0;
 	uint32_t addr;
 	int rc = -1, resumes = 0;
 	bool retried_fresh = false;
@@ -201,14 +207,16 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 	for (;;) {
 		size_t len = 0;
 		char *request = build_request(u, f->resume_from, &len, err, err_size);
-		struct http_conn *c = request ? http_conn_get(addr, (uint16_t)uri_port(u, 80)) : NULL;
+		char why[320];
+		struct http_conn *c = request ? http_conn_get(addr, (uint16_t)uri_port(u, https ? 443 : 80),
+							      https ? u->host : NULL, why,
+							      sizeof(why)) : NULL;
 		enum outcome how;
 
 		if (!request)
 			goto out;
 		if (!c) {
-			snprintf(err, err_size, "cannot connect to %s (no route, or out of memory)",
-				 u->host);
+			snprintf(err, err_size, "cannot connect to %s: %s", u->host, why);
 			free(request);
 			goto out;
 		}

@@ -9,6 +9,7 @@
 #include "../firmware/platform.h"
 #include "lwip/tcp.h"
 #include "inet.h"
+#include "dns.h"
 #include "iscsi.h"
 #include "netif.h"
 
@@ -246,28 +247,37 @@ static bool command_over(struct iscsi_disk *d, void *ctx)
 	return ((struct iscsi_command *)ctx)->done;
 }
 
-/* Runs cmd, reconnecting and sending it again when the connection breaks. */
-static int run_command_once(struct iscsi_disk *d, struct iscsi_command *cmd)
+static bool window_open(struct iscsi_disk *d, void *ctx)
+{
+	(void)ctx;
+	return iscsi_session_window_open(&d->session);
+}
+
+/* Runs cmd, reconnecting and sending it again when the connection breaks
+ * (before or during it). */
+static int run_reconnecting(struct iscsi_disk *d, struct iscsi_command *cmd)
 {
 	char why[200] = "";
+	if (d->broken)
+		snprintf(why, sizeof(why), "%s", d->broken_why);
 	for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 		if (attempt || d->broken || !d->pcb || d->session.state != ISCSI_FULL_FEATURE) {
-			if (attempt)
-				console_printf("iSCSI: %s; reconnecting to %s\n",
-					       why[0] ? why : "the connection broke",
+			if (why[0])
+				console_printf("iSCSI: %s; reconnecting to %s\n", why,
 					       d->disk.target);
 			if (!connect_and_login(d, why, sizeof(why)))
 				continue;
 		}
-		if (iscsi_session_command(&d->session, cmd) &&
+		if (wait_until(d, window_open, NULL, COMMAND_TIMEOUT_MS) &&
+		    iscsi_session_command(&d->session, cmd) &&
 		    wait_until(d, command_over, cmd, COMMAND_TIMEOUT_MS)) {
 			if (cmd->status == SCSI_STATUS_GOOD)
 				return 0;
 			snprintf(d->disk.error, sizeof(d->disk.error), "%s", cmd->error);
 			return -1;
 		}
-		snprintf(why, sizeof(why), "%s", d->session.state == ISCSI_FAILED ?
-			 d->session.error : d->broken_why);
+		snprintf(why, sizeof(why), "%s", d->session.state == ISCSI_FAILED ? d->session.error
+			 : d->broken_why[0] ? d->broken_why : "the connection broke");
 		disconnect(d);
 		d->session.state = ISCSI_IDLE;
 		d->session.cmd = NULL;
@@ -283,7 +293,7 @@ static int run_command(struct iscsi_disk *d, struct iscsi_command *cmd)
 {
 	int rc = -1;
 	for (int i = 0; i < 4; i++) {
-		rc = run_command_once(d, cmd);
+		rc = run_reconnecting(d, cmd);
 		if (rc == 0 || cmd->status != SCSI_STATUS_CHECK_CONDITION ||
 		    scsi_sense_key(cmd->sense, cmd->sense_len) != SCSI_SENSE_UNIT_ATTENTION)
 			break;
@@ -385,6 +395,14 @@ static int read_capacity(struct iscsi_disk *d, char *err, size_t err_size)
 	return 0;
 }
 
+/* The target's address: the one place where server names will go through
+ * DNS when bootnet has a resolver; an IPv4 address until then. */
+/* A dotted quad as it is; a name through DNS, which says why it failed. */
+static bool resolve_server(const char *server, uint32_t *addr, char *why, size_t why_size)
+{
+	return dns_resolve(server, addr, why, why_size) == 0;
+}
+
 struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg, char *err,
 				size_t err_size)
 {
@@ -402,10 +420,8 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 		snprintf(err, err_size, "out of memory");
 		return NULL;
 	}
-	/* Names need DNS, which routes here once it is built in. */
-	if (!inet_parse(u.server, &d->disk.server_addr)) {
-		snprintf(err, err_size, "%s: server \"%s\" is not an IPv4 address (names need DNS, "
-			 "not in this build yet)", uri, u.server);
+	if (!resolve_server(u.server, &d->disk.server_addr, why, sizeof(why))) {
+		snprintf(err, err_size, "%s: %s", uri, why);
 		goto fail;
 	}
 	d->cfg = *cfg;
@@ -415,6 +431,8 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 	snprintf(d->disk.target, sizeof(d->disk.target), "%s", u.target);
 	d->disk.lun = u.lun;
 	d->disk.server_port = u.port;
+	d->disk.auth = cfg->reverse_username[0] ? SAN_AUTH_MUTUAL_CHAP
+		       : cfg->username[0] ? SAN_AUTH_CHAP : SAN_AUTH_NONE;
 	d->disk.block_size = 512; /* until READ CAPACITY says */
 	d->disk.read = disk_read;
 	d->disk.write = disk_write;

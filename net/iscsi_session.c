@@ -105,7 +105,8 @@ static const char *login_status_text(unsigned status)
 	case 0x0201: return "authentication failed: check ${username} and ${password}";
 	case 0x0202: return "this initiator is not allowed to use the target "
 			    "(check the target's ACL and ${initiator-iqn})";
-	case 0x0203: return "no such target: check the target name";
+	case 0x0203: return "no such target, or not for this initiator: check the target "
+			    "name and the target's ACL for ${initiator-iqn}";
 	case 0x0204: return "the target has been removed";
 	case 0x0205: return "the target does not support iSCSI version 0";
 	case 0x0206: return "too many connections";
@@ -233,6 +234,9 @@ static bool login_response(struct iscsi_session *s, const struct iscsi_pdu *pdu)
 	char why[96];
 	const char *text;
 
+	if (status == 0x0201 && !s->cfg->username[0])
+		return fail(s, "%s", "login refused: the target wants authentication: set "
+			    "${username} and ${password}");
 	if (status) {
 		text = login_status_text(status);
 		if (text)
@@ -313,6 +317,11 @@ static void update_sequence(struct iscsi_session *s, const uint8_t *bhs, bool ad
 	if (advances)
 		s->exp_stat_sn = iscsi_get32(bhs + 24) + 1;
 	s->max_cmd_sn = iscsi_get32(bhs + 32);
+}
+
+bool iscsi_session_window_open(const struct iscsi_session *s)
+{
+	return (int32_t)(s->cmd_sn - s->max_cmd_sn) <= 0; /* serial number arithmetic */
 }
 
 bool iscsi_session_command(struct iscsi_session *s, struct iscsi_command *cmd)

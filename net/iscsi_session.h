@@ -94,6 +94,9 @@ bool iscsi_session_login(struct iscsi_session *s);
 /* One PDU from the target. Returns false when the session failed (state
  * ISCSI_FAILED, s->error says why). */
 bool iscsi_session_receive(struct iscsi_session *s, const struct iscsi_pdu *pdu);
+/* Whether the target's command window (up to MaxCmdSN) takes the next
+ * command; when closed, a NOP-In or another answer will open it. */
+bool iscsi_session_window_open(const struct iscsi_session *s);
 /* Sends a SCSI command (state must be ISCSI_FULL_FEATURE, none outstanding). */
 bool iscsi_session_command(struct iscsi_session *s, struct iscsi_command *cmd);
 /* Sends a Logout Request (close the session). */

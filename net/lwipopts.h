@@ -28,7 +28,7 @@
 #define LWIP_AUTOIP             0
 #define LWIP_IGMP               0
 #define LWIP_DNS                0
-#define LWIP_ALTCP              1 /* the layer HTTPS will use */
+#define LWIP_ALTCP              1 /* unused: HTTPS drives mbedTLS over raw TCP (net/tls.c) */
 #define IP_REASSEMBLY           1
 #define IP_FRAG                 0
 #define LWIP_NETIF_STATUS_CALLBACK 1

@@ -55,6 +55,10 @@
 #define MBEDTLS_PEM_PARSE_C
 #define MBEDTLS_X509_USE_C
 #define MBEDTLS_X509_CRT_PARSE_C
+#define MBEDTLS_X509_CHECK_KEY_USAGE
+#define MBEDTLS_X509_CHECK_EXTENDED_KEY_USAGE
+/* No MBEDTLS_HAVE_TIME_DATE: net/tls.c checks certificate dates itself,
+ * against platform_unix_time(), and refuses when the clock is unset. */
 
 /* TLS 1.2 client. */
 #define MBEDTLS_SSL_TLS_C

@@ -89,6 +89,8 @@ static uint8_t device_config_read8(struct vnet *v, unsigned offset)
 
 static void notify(struct vnet *v, unsigned queue)
 {
+	if (!virtq_wants_notify(queue == VIRTIO_NET_RX_QUEUE ? &v->rx : &v->tx))
+		return; /* it is busy with the queue and will see the new buffers */
 	if (v->modern)
 		pci_reg_write(&v->m.notify, queue == VIRTIO_NET_RX_QUEUE ? v->rx_notify : v->tx_notify,
 			      2, queue);
@@ -432,6 +434,19 @@ static int vnet_probe(const struct pci_device_info *pci, const struct pci_id *id
 	}
 	/* The MAC is valid to read once the driver has acknowledged the device. */
 	status_write(v, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
+	uint32_t features;
+	if (v->modern) {
+		common_write(v, VIRTIO_COMMON_DFSELECT, 4, 0);
+		features = common_read(v, VIRTIO_COMMON_DF, 4);
+	} else {
+		features = pci_reg_read(&v->io, VIRTIO_LEGACY_HOST_FEATURES, 4);
+	}
+	if (!(features & (1u << VIRTIO_NET_F_MAC))) {
+		/* We could make one up, but a DHCP server would never know it. */
+		device_reset(v);
+		snprintf(why, why_size, "the device has no MAC address (VIRTIO_NET_F_MAC not offered)");
+		goto fail;
+	}
 	for (int i = 0; i < 6; i++)
 		netdev->mac[i] = device_config_read8(v, VIRTIO_NET_CONFIG_MAC + (unsigned)i);
 	device_reset(v);

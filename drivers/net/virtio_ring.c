@@ -72,3 +72,11 @@ bool virtq_take_used(struct virtq *q, uint32_t *head, uint32_t *len)
 	q->used_seen++;
 	return true;
 }
+
+bool virtq_wants_notify(const struct virtq *q)
+{
+	/* A full fence: the index just published must be visible before the
+	 * flag is read (x86 may otherwise let the read pass the store). */
+	__sync_synchronize();
+	return !(q->used_hdr[0] & VRING_USED_F_NO_NOTIFY);
+}

@@ -12,6 +12,7 @@
 #define VRING_DESC_F_NEXT  1
 #define VRING_DESC_F_WRITE 2
 #define VRING_AVAIL_F_NO_INTERRUPT 1
+#define VRING_USED_F_NO_NOTIFY 1
 
 struct vring_desc {
 	uint64_t addr;
@@ -51,6 +52,9 @@ uint64_t virtq_used_bus(const struct virtq *q);
 /* Makes the descriptor chain starting at head available to the device
  * (the caller has filled the descriptors). */
 void virtq_offer(struct virtq *q, uint16_t head);
+/* Whether the device wants to be told of new buffers (it may say it
+ * does not while it is processing the queue anyway). */
+bool virtq_wants_notify(const struct virtq *q);
 /* The next chain the device has finished with: true and its head and the
  * bytes it wrote; false when none. A head beyond the ring is reported as
  * is: the caller checks it against what it offered. */

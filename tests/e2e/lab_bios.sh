@@ -77,12 +77,18 @@ lab_bios_screen() {
 	python3 - "$LAB_DIR/screen.bin" "${ATTR:-}" <<'PY'
 import sys
 data = open(sys.argv[1], "rb").read()
+lines = []
 for row in range(25):
     cells = data[row * 160:(row + 1) * 160]
     text = "".join(chr(c) if 32 <= c < 127 else ("<ESC>" if c == 27 else " ") for c in cells[0::2])
-    print(text.rstrip())
+    lines.append(text.rstrip())
     if sys.argv[2]:
-        print("ATTR " + cells[1::2].hex())
+        lines.append("ATTR " + cells[1::2].hex())
+try:
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+except BrokenPipeError:  # a reader such as grep -q that stopped early
+    pass
 PY
 }
 

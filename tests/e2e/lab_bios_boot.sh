@@ -13,11 +13,12 @@ bios_lab_start() {
 
 # bios_linux_boot_test: the whole Linux test for the NIC model in LAB_NIC.
 # bootnet.kpxe's TFTP script chains an HTTP script that loads Debian's
-# kernel and the busybox initrd (1 MiB of random data inside) with a
-# command line holding ${net0/mac} and boots them through the real-mode
-# entry; Linux's /init prints /proc/cmdline and the data's SHA-256.
+# kernel, the busybox initrd (1 MiB of random data inside) and a second
+# initrd placed at /extra.txt (cpio-wrapped by bootnet), with a command
+# line holding ${net0/mac}, and boots them through the real-mode entry;
+# Linux's /init prints /proc/cmdline, the data's SHA-256 and /extra.txt.
 bios_linux_boot_test() {
-	local kernel mac=52:54:00:77:00:01 args want got
+	local kernel mac=52:54:00:77:00:01 args want got token
 	kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
 	[ -n "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
 	[ -r "$kernel" ] || lab_skip "$kernel is not readable"
@@ -27,6 +28,8 @@ bios_linux_boot_test() {
 	head -c 1048576 /dev/urandom > "$LAB_DIR/initrd/data.bin"
 	want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
 	linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/www/initrd.gz"
+	token=$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
+	echo "extra-$token" > "$LAB_DIR/www/extra.txt"
 
 	args='console=ttyS0 quiet rdinit=/init bootif=${net0/mac} marker="two words"'
 	want=${args//\$\{net0\/mac\}/$mac}
@@ -36,6 +39,7 @@ bios_linux_boot_test() {
 echo LINUX-SCRIPT on \${platform}
 kernel vmlinuz $args
 initrd initrd.gz
+initrd extra.txt /extra.txt
 imgstat
 boot
 echo BOOT-RETURNED
@@ -51,5 +55,6 @@ SCRIPT
 	got=$(lab_serial_text | sed -n 's/^CMDLINE: //p' | head -n 1)
 	[ "$got" = "$want" ] || lab_fail "the kernel got the command line [$got], not [$want]"
 	lab_expect "^SHA256: $want_sha\$"
+	lab_expect "^EXTRA: extra-$token\$"
 	echo "PASS: Linux booted on BIOS (${LAB_NIC:-virtio-net-pci}); /proc/cmdline [$got]; initrd SHA-256 $want_sha"
 }

@@ -95,3 +95,44 @@ lab_gpt_disk() {
 	dd if="$fat" of="$image" bs=1M seek=1 conv=notrunc status=none || lab_fail "dd failed"
 	rm -f "$fat"
 }
+
+# lab_linux_san_disk IMAGE KERNEL: a GPT disk holding GRUB as
+# EFI/BOOT/BOOTX64.EFI (its configuration built in: find the disk by a
+# file on it, print that file, write its environment block with save_env,
+# boot KERNEL and a busybox initrd from the disk), a grubenv block, the
+# kernel and the initrd (linux_initrd.sh's, with 300 kB of random data
+# whose SHA-256 is left in $want_sha).
+lab_linux_san_disk() {
+	local image=$1 kernel=$2 mods size
+	command -v grub-mkstandalone >/dev/null ||
+		lab_fail "grub-mkstandalone missing (grub-efi-amd64-bin; run tools/fetch-deps)"
+	[ -d /usr/lib/grub/x86_64-efi ] ||
+		lab_fail "no GRUB for x86_64-efi (grub-efi-amd64-bin; run tools/fetch-deps)"
+	cat > "$LAB_DIR/grub.cfg" <<'CFG'
+set timeout=0
+search --no-floppy --file /bootnet-san.txt --set=root
+echo "GRUB-ON-SAN root=$root"
+cat /bootnet-san.txt
+set bootnet_wrote=through-block-io
+save_env -f /grubenv bootnet_wrote
+echo "GRUB-SAVED-ENV"
+linux /vmlinuz console=ttyS0 quiet bootnet-san-marker
+initrd /initrd.gz
+boot
+CFG
+	mods="part_gpt fat search search_fs_file linux echo cat loadenv"
+	grub-mkstandalone -O x86_64-efi --modules="$mods" \
+		--install-modules="$mods normal configfile memdisk tar boot" --locales= --fonts= --themes= \
+		-o "$LAB_DIR/grubx64.efi" "boot/grub/grub.cfg=$LAB_DIR/grub.cfg" || lab_fail "grub-mkstandalone failed"
+	mkdir -p "$LAB_DIR/initrd"
+	head -c 300000 /dev/urandom > "$LAB_DIR/initrd/data.bin"
+	want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
+	linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/initrd.gz"
+	echo "SAN-DISK-FILE-OK" > "$LAB_DIR/bootnet-san.txt"
+	# GRUB writes its environment block in place: a write through bootnet.
+	grub-editenv "$LAB_DIR/grubenv" create || lab_fail "grub-editenv failed"
+	size=$(( ( $(stat -c %s "$kernel") + $(stat -c %s "$LAB_DIR/initrd.gz") ) / 1048576 + 6 ))
+	lab_gpt_disk "$image" "$size" "$LAB_DIR/grubx64.efi:/EFI/BOOT/BOOTX64.EFI" \
+		"$kernel:/vmlinuz" "$LAB_DIR/initrd.gz:/initrd.gz" "$LAB_DIR/bootnet-san.txt:/bootnet-san.txt" \
+		"$LAB_DIR/grubenv:/grubenv"
+}

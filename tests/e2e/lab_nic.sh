@@ -17,7 +17,18 @@ lab_qmp_args() { echo "-qmp unix:$LAB_DIR/qmp.sock,server=on,wait=off"; }
 # (e.g. lab_qmp set_link '{"name": "lan", "up": false}'); fails the test
 # when QEMU does not answer it.
 lab_qmp() {
-	python3 - "$LAB_DIR/qmp.sock" "$1" "${2:-{\}}" <<'PY' || lab_fail "QMP $1 failed"
+	lab_qmp_run "$1" "${2:-{\}}" || lab_fail "QMP $1 failed"
+}
+
+# lab_qmp_flap TIMES SECONDS: the lab NIC's link goes up and down TIMES
+# times, SECONDS each way, over one QMP connection (steady timing even
+# when the machine is loaded), and is left up.
+lab_qmp_flap() {
+	lab_qmp_run flap "[$1, $2]" || lab_fail "QMP link flapping failed"
+}
+
+lab_qmp_run() {
+	python3 - "$LAB_DIR/qmp.sock" "$1" "$2" <<'PY'
 import json, socket, sys, time
 path, cmd, args = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 for _ in range(100):
@@ -36,6 +47,12 @@ def call(c, a=None):
         if "error" in r: sys.exit(r["error"]["desc"])
 json.loads(f.readline())  # the greeting
 call("qmp_capabilities")
-call(cmd, args)
+if cmd == "flap":
+    for _ in range(args[0]):
+        call("set_link", {"name": "lan", "up": True}); time.sleep(args[1])
+        call("set_link", {"name": "lan", "up": False}); time.sleep(args[1])
+    call("set_link", {"name": "lan", "up": True})
+else:
+    call(cmd, args)
 PY
 }

@@ -1,14 +1,16 @@
 # DNS: dnsmasq answers for lab.test (boot.lab.test, and www.lab.test as a
 # CNAME of it) and hands itself out as the DNS server with domain lab.test.
 # The boot script looks names up with nslookup, fetches and chains scripts
-# by name (through the CNAME and through the search domain), then asks for
+# by name (through the CNAME, and a short name through the DHCP search
+# list: eng.lab.test says NXDOMAIN, lab.test has it), then asks for
 # a name that does not exist (NXDOMAIN, said as such) and, with `set dns`
 # pointing at nobody, gets the no-answer message naming the server; the
 # last failure ends at the shell prompt.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_dns.sh"
 lab_start $(lab_dhcp_chainload boot/dns.ipxe) \
-	--dhcp-option=option:dns-server,$LAB_SERVER_IP --dhcp-option=option:domain-name,lab.test
+	--dhcp-option=option:dns-server,$LAB_SERVER_IP --dhcp-option=option:domain-name,lab.test \
+	--dhcp-option-force=option:domain-search,eng.lab.test,lab.test
 lab_start_dns --host-record=boot.lab.test,$LAB_SERVER_IP --cname=www.lab.test,boot.lab.test
 cp "$LAB_TOP/bin/bootnet-x86_64.efi" "$LAB_DIR/tftp/bootnet.efi"
 mkdir -p "$LAB_DIR/tftp/boot" "$LAB_DIR/www/dns"
@@ -51,6 +53,7 @@ lab_expect_not 'Exception'
 # The queries reached dnsmasq (the answers are not made up in bootnet).
 grep -q 'query\[A\] boot\.lab\.test' "$LAB_DIR/dns.log" || lab_fail "dnsmasq logged no query for boot.lab.test"
 grep -q 'query\[A\] www\.lab\.test' "$LAB_DIR/dns.log" || lab_fail "dnsmasq logged no query for www.lab.test"
+grep -q 'query\[A\] boot\.eng\.lab\.test' "$LAB_DIR/dns.log" || lab_fail "the search list's first domain was not tried"
 # The shell prompt is there after the failure (the machine stays usable).
 lab_wait_for 'bootnet>' 30
 echo PASS

@@ -16,11 +16,7 @@ LAB_NIC=$NIC lab_boot_efi_disk x86_64 "$efi" $(lab_qmp_args)
 lab_qmp set_link '{"name": "lan", "up": false}'
 lab_wait_for '^net0: .* through virtio-net' 180
 lab_wait_for 'waiting for link\.\.\.' 60
-for i in 1 2 3 4; do
-	lab_qmp set_link '{"name": "lan", "up": true}'; sleep 0.5
-	lab_qmp set_link '{"name": "lan", "up": false}'; sleep 0.5
-done
-lab_qmp set_link '{"name": "lan", "up": true}'
+lab_qmp_flap 5 0.3
 lab_wait_for '^net0: link up' 60
 lab_wait_for '^net0: the link went down [0-9]+ times before it settled' 10
 lab_expect 'use RSTP, or PortFast'

@@ -4,40 +4,18 @@
 # connection breaks: bootnet reconnects, logs in again and sends the
 # read again), then sanboot starts GRUB from the disk; GRUB reads the
 # kernel and initrd through bootnet's Block I/O and Linux's /init reports
-# the initrd's data intact. Linux is not told about the disk (no iBFT on
-# EFI yet): the marker proves the boot chain, not a root on iSCSI.
+# the initrd's data intact; GRUB's save_env on the way writes a block
+# through bootnet (R2T and Data-Out), found afterwards in the image. Linux
+# is not told about the disk (no iBFT on EFI yet): the marker proves the
+# boot chain, not a root on iSCSI.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_iscsi.sh"
 . "$(dirname "$0")/linux_initrd.sh"
 lab_require_root
-command -v grub-mkstandalone >/dev/null || lab_fail "grub-mkstandalone missing (grub-efi-amd64-bin; run tools/fetch-deps)"
-[ -d /usr/lib/grub/x86_64-efi ] || lab_fail "no GRUB for x86_64-efi (grub-efi-amd64-bin; run tools/fetch-deps)"
 kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
 [ -r "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
 
-# GRUB with its configuration built in: find the disk by a file on it,
-# print that file, boot the kernel and initrd from it.
-cat > "$LAB_DIR/grub.cfg" <<'CFG'
-set timeout=0
-search --no-floppy --file /bootnet-san.txt --set=root
-echo "GRUB-ON-SAN root=$root"
-cat /bootnet-san.txt
-linux /vmlinuz console=ttyS0 quiet bootnet-san-marker
-initrd /initrd.gz
-boot
-CFG
-mods="part_gpt fat search search_fs_file linux echo cat"
-grub-mkstandalone -O x86_64-efi --modules="$mods" \
-	--install-modules="$mods normal configfile memdisk tar boot" --locales= --fonts= --themes= \
-	-o "$LAB_DIR/grubx64.efi" "boot/grub/grub.cfg=$LAB_DIR/grub.cfg" || lab_fail "grub-mkstandalone failed"
-mkdir -p "$LAB_DIR/initrd"
-head -c 300000 /dev/urandom > "$LAB_DIR/initrd/data.bin"
-want_sha=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
-linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/initrd.gz"
-echo "SAN-DISK-FILE-OK" > "$LAB_DIR/bootnet-san.txt"
-size=$(( ( $(stat -c %s "$kernel") + $(stat -c %s "$LAB_DIR/initrd.gz") ) / 1048576 + 6 ))
-lab_gpt_disk "$LAB_DIR/disk.img" "$size" "$LAB_DIR/grubx64.efi:/EFI/BOOT/BOOTX64.EFI" \
-	"$kernel:/vmlinuz" "$LAB_DIR/initrd.gz:/initrd.gz" "$LAB_DIR/bootnet-san.txt:/bootnet-san.txt"
+lab_linux_san_disk "$LAB_DIR/disk.img" "$kernel"
 
 lab_start --dhcp-boot=san.ipxe
 lab_start_tgtd
@@ -62,9 +40,13 @@ lab_wait_for 'reconnecting to iqn.2026-11.test.bootnet:disk' 120
 lab_wait_for 'Starting \\EFI\\BOOT\\BOOTX64.EFI from SAN device 0x80' 120
 lab_wait_for 'GRUB-ON-SAN root=hd' 120
 lab_wait_for 'SAN-DISK-FILE-OK' 60
+lab_wait_for 'GRUB-SAVED-ENV' 60
 lab_wait_for '^INIT-START' 400
 lab_wait_for 'CMDLINE: .*bootnet-san-marker' 60
 lab_wait_for "SHA256: $want_sha" 60
 lab_wait_for '^INIT-DONE' 60
 lab_expect_not 'SANBOOT-FAILED'
+# GRUB's write reached the target's disk image.
+grep -aq 'bootnet_wrote=through-block-io' "$LAB_DIR/disk.img" ||
+	lab_fail "GRUB's save_env did not reach the disk image (writes through Block I/O)"
 echo PASS

@@ -5,7 +5,9 @@
  * runs) or in the full feature phase with a read or a write outstanding.
  * Checked: nothing is written outside the command's buffer (ASan), a
  * failed session always says why, sent PDUs have sane lengths. The
- * stream is also fed again a byte at a time: the same PDUs must come out. */
+ * stream is also fed again a byte at a time: the same PDUs must come out.
+ * The input is also read as an iscsi: root path (DHCP's option 17 names
+ * one): parsed fields stay within their buffers and a refusal says why. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -51,6 +53,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
+	{
+		char *text = malloc(size + 7);
+		struct iscsi_uri u;
+		memcpy(text, "iscsi:", 6);
+		memcpy(text + 6, data, size);
+		text[size + 6] = '\0';
+		why[0] = '\0';
+		if (iscsi_uri_parse(text, &u, why, sizeof(why)))
+			require(u.server[0] && u.target[0] && u.port && u.lun <= 16383);
+		else
+			require(why[0]);
+		free(text);
+	}
 	unsigned mode = data[0] % 3;
 	data++, size--;
 	buf = malloc(64);

@@ -47,7 +47,10 @@ done
 # Hybrid: a GPT whose EFI System partition is that same FAT.
 out=$(sgdisk -v "$iso" 2>&1)
 expect_in "$out" "No problems found" "sgdisk -v"
-grep -Eq "Warning|Caution|ERROR" <<<"$out" && { echo "$out"; fail "sgdisk -v warns"; }
+# Alignment is advice for disk encryption tools, not a fault: xorriso packs
+# the partition where the ISO's files end.
+grep -v "64-sector boundary\|disk encryption tools" <<<"$out" | grep -Eq "Warning|Caution|ERROR" &&
+	{ echo "$out"; fail "sgdisk -v warns"; }
 out=$(fdisk -l "$iso")
 expect_in "$out" "Disklabel type: gpt" "fdisk -l"
 start=$(sed -nE 's/^[^ ]*boot\.iso2 +([0-9]+) .*EFI System$/\1/p' <<<"$out")

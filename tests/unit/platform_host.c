@@ -247,6 +247,12 @@ bool platform_image_probe(const struct image *img)
 	return img->len >= 8 && memcmp(img->data, "HOSTEXEC", 8) == 0;
 }
 
+/* As on EFI, so the expected outputs read as a user of the EFI build sees. */
+const char *platform_image_kinds(void)
+{
+	return "an EFI program or a Linux kernel";
+}
+
 int platform_image_exec(struct image *img)
 {
 	size_t used = strlen(exec_log);

@@ -3,6 +3,7 @@
  * registers answered by whatever device model a test installed. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "platform_host.h"
 #include "../../drivers/bus/pci_regs.h"
 
@@ -42,13 +43,15 @@ void platform_pci_release(const struct pci_location *loc)
 		claimed--;
 }
 
+/* Below 4 GiB, as the platform promises (MAP_32BIT): a model of a NIC with
+ * 32-bit address registers (rtl8139) can then reach it. */
 void *platform_dma_alloc(size_t size, uint64_t *bus)
 {
 	size_t rounded = (size + 4095) & ~(size_t)4095;
-	void *p = aligned_alloc(4096, rounded ? rounded : 4096);
-	if (!p)
+	void *p = mmap(NULL, rounded ? rounded : 4096, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+	if (p == MAP_FAILED)
 		return NULL;
-	memset(p, 0, rounded ? rounded : 4096);
 	*bus = (uint64_t)(uintptr_t)p;
 	dma_live++;
 	return p;
@@ -56,10 +59,11 @@ void *platform_dma_alloc(size_t size, uint64_t *bus)
 
 void platform_dma_free(void *ptr, size_t size)
 {
-	(void)size;
-	if (ptr)
-		dma_live--;
-	free(ptr);
+	size_t rounded = (size + 4095) & ~(size_t)4095;
+	if (!ptr)
+		return;
+	dma_live--;
+	munmap(ptr, rounded ? rounded : 4096);
 }
 
 uint32_t pci_reg_read(const struct pci_bar *bar, unsigned offset, unsigned width)

@@ -236,3 +236,21 @@ TEST(dns_reply_record_longer_than_packet)
 	answer_a(&r, "\xc0\x0c", 2, ip);
 	CHECK(dns_parse_reply(r.b, r.n, 0x1234, "boot.lab.test", &a) == DNS_ERR_MALFORMED);
 }
+
+TEST(dns_search_list_option_119)
+{
+	/* lab.test, then eng.lab.test with its tail compressed against the first. */
+	static const uint8_t list[] = { 3, 'l', 'a', 'b', 4, 't', 'e', 's', 't', 0,
+					3, 'e', 'n', 'g', 0xc0, 0 };
+	char out[DNS_NAME_TEXT_MAX + 1];
+	CHECK(dns_search_domain(list, sizeof(list), 0, out) == 0);
+	CHECK_STR(out, "lab.test");
+	CHECK(dns_search_domain(list, sizeof(list), 1, out) == 0);
+	CHECK_STR(out, "eng.lab.test");
+	CHECK(dns_search_domain(list, sizeof(list), 2, out) == -1);
+	/* A pointer to itself, or cut short. */
+	static const uint8_t loop[] = { 0xc0, 0 };
+	CHECK(dns_search_domain(loop, sizeof(loop), 0, out) == -1);
+	CHECK(dns_search_domain(list, 5, 0, out) == -1);
+	CHECK(dns_search_domain(list, 0, 0, out) == -1);
+}

@@ -93,3 +93,13 @@ TEST(e820_reports_count_beyond_max)
 	CHECK(r[0].start == MB(1) && r[1].start == 7); /* only max filled */
 	CHECK(e820_usable(e, 0, r, 2) == 0);
 }
+
+TEST(e820_entries_marked_ignore_are_left_out)
+{
+	const struct e820_entry e[] = {
+		{ MB(1), MB(8), RAM, 1 }, { MB(16), MB(8), RAM, 0 }, { MB(2), MB(1), RESERVED, 0 },
+	};
+	struct mem_range r[16];
+	CHECK(usable(e, 3, r) == 1);
+	CHECK(r[0].start == MB(1) && r[0].end == MB(9));
+}

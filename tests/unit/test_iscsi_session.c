@@ -187,6 +187,11 @@ TEST(iscsi_login_failures)
 	CHECK_CONTAINS(s.error, "authentication failed");
 	CHECK(!iscsi_session_receive(&s, login_rsp(TO_FULL, 0, KEYS(""))));
 
+	/* The target refuses a login without credentials (tgt does so). */
+	start("", "", "", "");
+	CHECK(!iscsi_session_receive(&s, login_rsp(0, 0x0201, KEYS(""))));
+	CHECK_CONTAINS(s.error, "wants authentication: set ${username}");
+
 	/* The target wants CHAP and we have no credentials. */
 	start("", "", "", "");
 	CHECK(!iscsi_session_receive(&s, login_rsp(0, 0, KEYS("AuthMethod=CHAP\0"))));
@@ -360,6 +365,7 @@ TEST(iscsi_nop_in_ping_answered)
 {
 	start("", "", "", "");
 	finish_login();
+	CHECK(iscsi_session_window_open(&s));
 	sent_count = 0;
 	iscsi_bhs_init(pdu.bhs, ISCSI_OP_NOP_IN, false, ISCSI_FLAG_FINAL, 4);
 	iscsi_put32(pdu.bhs + 16, ISCSI_RESERVED_TAG);
@@ -373,6 +379,15 @@ TEST(iscsi_nop_in_ping_answered)
 	CHECK(iscsi_itt(sent[0].bhs) == ISCSI_RESERVED_TAG);
 	CHECK(iscsi_get32(sent[0].bhs + 20) == 0x5555);
 	CHECK(sent[0].len == 4 && memcmp(sent[0].data, "ping", 4) == 0);
+	/* The target closes its command window (MaxCmdSN behind CmdSN), then
+	 * opens it again, by NOP-Ins that want no answer. */
+	iscsi_put32(pdu.bhs + 20, ISCSI_RESERVED_TAG);
+	iscsi_put32(pdu.bhs + 32, s.cmd_sn - 1);
+	CHECK(iscsi_session_receive(&s, &pdu));
+	CHECK(!iscsi_session_window_open(&s));
+	iscsi_put32(pdu.bhs + 32, s.cmd_sn);
+	CHECK(iscsi_session_receive(&s, &pdu));
+	CHECK(iscsi_session_window_open(&s));
 	/* Without a target transfer tag, nothing is sent back. */
 	iscsi_put32(pdu.bhs + 20, ISCSI_RESERVED_TAG);
 	CHECK(iscsi_session_receive(&s, &pdu));

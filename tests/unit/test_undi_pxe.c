@@ -184,6 +184,12 @@ TEST(pxe_failure_status_becomes_a_message)
 	CHECK_STR(u.error, "PXENV_UNDI_INITIALIZE failed: the NIC could not be initialized (status 0x63)");
 	CHECK(!u.initialized);
 
+	/* STARTUP refused (UNDI already started by the ROM): still probes. */
+	f->fail_opcode = PXENV_UNDI_STARTUP;
+	f->fail_status = 0x6a;
+	CHECK(pxe_undi_probe(&u) == 0);
+	CHECK(u.initialized);
+
 	f->fail_opcode = PXENV_UNDI_OPEN;
 	f->fail_status = 0x99;
 	CHECK(pxe_undi_open(&u) == -1);

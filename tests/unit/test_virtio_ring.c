@@ -19,6 +19,9 @@ TEST(virtq_layout_matches_the_legacy_and_modern_rules)
 	CHECK(virtq_avail_bus(&q) == 0x100000 + 4096);
 	CHECK(virtq_used_bus(&q) == 0x100000 + 8192);
 	CHECK(q.avail[0] == VRING_AVAIL_F_NO_INTERRUPT);
+	CHECK(virtq_wants_notify(&q));
+	q.used_hdr[0] = VRING_USED_F_NO_NOTIFY;
+	CHECK(!virtq_wants_notify(&q));
 	free(mem);
 }
 

@@ -6,13 +6,13 @@ UNIT_BIN := $(BUILD)/host/unit-tests
 # state machines. Listed by name; a file not written yet is simply absent.
 UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c drivers/bus/pci_bar.c \
 	drivers/bus/pci_names.c firmware/options.c firmware/image.c \
-	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c net/dns_packet.c) net/inet.c \
+	$(wildcard net/uri.c net/http_response.c net/tftp_session.c net/dhcp_packet.c net/dns_packet.c net/tls_verify_text.c) net/inet.c \
 	firmware/pe_image.c firmware/bzimage.c firmware/bzimage_params.c firmware/cpio.c \
 	firmware/image_cmdline.c firmware/ansi_parse.c firmware/civil_time.c firmware/undi_cdb.c \
 	firmware/pxe_undi.c firmware/pxe_undi_isr.c firmware/pxe_undi_netdev.c firmware/pxe_status.c \
 	firmware/pxe_find.c bios/e820_map.c bios/heap.c bios/acpi_tables.c \
 	firmware/netpath_order.c firmware/link_watch.c
-# BIOS loaders' pure parts (where a kernel or an NBP goes).
+# BIOS loaders' pure parts (where a kernel or an NBP goes, image kinds, multiboot).
 UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c \
 	bios/bios_image_kind.c bios/multiboot.c bios/bios_pxe_unload.c
 # Core files that call into scripts and downloads: unit tests only, linked
@@ -90,3 +90,5 @@ $(BUILD)/host/$(MBEDTLS)/library/%.o: $(MBEDTLS)/library/%.c
 	@mkdir -p $(@D)
 	$(call say,HOSTCC $<)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_MBEDTLS_FLAGS) -w -c $< -o $@
+# The SAN commands, over a fake iSCSI opener (tests/unit/test_cmd_san.c).
+$(UNIT_BIN): $(BUILD)/host/firmware/cmd_san.o $(BUILD)/host/firmware/san.o
