@@ -277,4 +277,5 @@ $(BIN)/bootnet.kpxe: $(BIOS_OBJ)/prefix.bin $(BIOS_OBJ)/core.elf
 
 -include $(shell find $(BIOS_OBJ) -name '*.d' 2>/dev/null)
 bios: $(BIN)/bootnet.kpxe
+include bios/builds.mk
 all: bios

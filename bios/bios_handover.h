@@ -44,6 +44,14 @@ struct bios_handover {
 	uint32_t e820;                     /* 48: linear address of the entries */
 	uint32_t pm_idtr;                  /* 52: the IDT register image the thunk
 					      loads on its way back to protected mode */
+	uint32_t boot_kind;                /* 56: BOOT_KIND_*: which prefix started the core */
 } __attribute__((packed));
+
+/* The prefix is assembled once per build (Makefile: -DBOOT_KIND=...). */
+enum {
+	BOOT_KIND_KPXE = 0,     /* from a PXE ROM, keeping its stack (UNDI) */
+	BOOT_KIND_PXE = 1,      /* from a PXE ROM, its stack unloaded (native drivers) */
+	BOOT_KIND_MEDIA = 2,    /* from a disk, CD or option ROM: no PXE stack */
+};
 
 #endif

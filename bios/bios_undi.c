@@ -8,6 +8,7 @@
 #include "../firmware/netdev.h"
 #include "../firmware/pxe_undi.h"
 #include "bios_platform.h"
+#include "bios_pxe_unload.h"
 #include "bios_thunk.h"
 
 /* The bounce buffer: parameter blocks first, then the data area. */
@@ -20,6 +21,7 @@ struct bios_pxe {
 	char found_how[80];
 	char why_not[160];            /* when not found, or the probe failed */
 	bool probed_ok;
+	bool unloaded;                /* bootnet.pxe: the stack is gone, the NIC noted */
 	struct pxe_port port;
 	struct pxe_undi undi;
 };
@@ -121,10 +123,19 @@ void bios_pxe_init(void)
 	pxe.port.data_size = size - PARAMS_SIZE;
 	pxe.undi.port = &pxe.port;
 
+	if (bios_handover->boot_kind == BOOT_KIND_MEDIA) {
+		snprintf(pxe.why_not, sizeof(pxe.why_not), "not started by a PXE ROM");
+		return;
+	}
 	pxe.found = find_pxe();
 	if (!pxe.found)
 		return;
 	pxe_undi_cached_dhcp(&pxe.undi, &pxe.undi.netdev.cached);
+	if (bios_handover->boot_kind == BOOT_KIND_PXE) {
+		bios_pxe_unload(&pxe.undi, pxe.why_not, sizeof(pxe.why_not));
+		pxe.unloaded = true;
+		return;
+	}
 	struct netdev_cached_dhcp cached = pxe.undi.netdev.cached;
 	pxe.probed_ok = pxe_undi_probe(&pxe.undi) == 0;
 	if (!pxe.probed_ok)
@@ -144,7 +155,11 @@ int platform_netpaths(struct netpath_info *paths, int max)
 	memset(p, 0, sizeof(*p));
 	p->kind = NETPATH_UNDI;
 	p->boot_device = true;
-	if (pxe.probed_ok) {
+	if (pxe.unloaded) {
+		p->on_pci = pxe.undi.has_pci;
+		p->pci = (struct pci_location){ 0, pxe.undi.bus, pxe.undi.dev, pxe.undi.fn };
+		snprintf(p->detail, sizeof(p->detail), "%s: %s", pxe.found_how, pxe.why_not);
+	} else if (pxe.probed_ok) {
 		p->on_pci = pxe.undi.has_pci;
 		p->pci = (struct pci_location){ 0, pxe.undi.bus, pxe.undi.dev, pxe.undi.fn };
 		p->has_mac = true;
@@ -160,15 +175,16 @@ int platform_netpaths(struct netpath_info *paths, int max)
 
 /* .kpxe: the PXE ROM's UNDI first, as the NIC that loaded bootnet is the
  * one it drives; bootnet's own drivers for any other NIC. Without a PXE
- * stack (.pxe, .usb, .rom) only the native drivers are there. */
+ * stack (.usb, .rom), or with it unloaded (.pxe, bios_pxe_unload.c), only
+ * the native drivers are there. */
 const char *platform_netpath_default(void)
 {
-	return pxe.found ? "undi,native" : "native";
+	return pxe.found && !pxe.unloaded ? "undi,native" : "native";
 }
 
 static bool undi_at(const struct pci_location *loc)
 {
-	return pxe.probed_ok && pxe.undi.has_pci && loc->segment == 0 &&
+	return (pxe.probed_ok || pxe.unloaded) && pxe.undi.has_pci && loc->segment == 0 &&
 	       loc->bus == pxe.undi.bus && loc->dev == pxe.undi.dev && loc->fn == pxe.undi.fn;
 }
 
@@ -181,7 +197,7 @@ struct netdev *platform_netpath_netdev(enum netpath_kind kind, const struct pci_
 		snprintf(why, why_size, "not a BIOS network path");
 		return NULL;
 	}
-	if (!pxe.found || !pxe.probed_ok) {
+	if (!pxe.found || !pxe.probed_ok || pxe.unloaded) {
 		snprintf(why, why_size, "%s", pxe.why_not);
 		return NULL;
 	}

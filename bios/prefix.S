@@ -18,6 +18,11 @@
  * The thunk (thunk32 below) then carries every BIOS and PXE call from the
  * core back down to real mode, and back up. */
 
+/* Which build this prefix starts (bios_handover.h's BOOT_KIND_*). */
+#ifndef BOOT_KIND
+#define BOOT_KIND 0
+#endif
+
 #define SEL_CODE32 0x08
 #define SEL_DATA32 0x10
 #define SEL_CODE16 0x18
@@ -90,6 +95,7 @@ h_core_end:	.long 0
 h_e820_count:	.long 0
 h_e820:		.long 0
 h_pm_idtr:	.long 0
+h_boot_kind:	.long BOOT_KIND
 
 	.balign 8
 gdt:
@@ -520,6 +526,11 @@ do_jump:                                /* for good: to Linux's setup, another N
 
 do_exit:                                /* back to the PXE ROM that loaded us */
 	cli
+	cmpl	$0, %cs:h_boot_kind
+	je	2f
+	sti                                     /* its stack is gone, or there was none: */
+	int	$0x18                           /* the BIOS's next boot device */
+2:
 	xorw	%ax, %ax
 	movw	%ax, %es
 	movw	%cs, %ax
