@@ -225,9 +225,9 @@ BIOS_SRCS   := $(wildcard bios/*.c)
 BIOS_CFLAGS := $(filter-out -fshort-wchar,$(FREESTANDING)) -m32 -march=i686 -fpie \
 	-fno-asynchronous-unwind-tables $(PORT_INCLUDES) -I$(BUILD)
 BIOS_OWN_OBJS := $(patsubst %.c,$(BIOS_OBJ)/%.o,$(CORE_SRCS) $(LIBC_SRCS) $(BIOS_SRCS))
-# Assembly in the core (real-mode code it copies into base memory); the
-# prefix is linked on its own.
-BIOS_ASMS   := $(filter-out bios/prefix.S,$(wildcard bios/*.S))
+# Assembly linked into the 32-bit core (bios_*.S: real-mode code it copies
+# into base memory); the prefixes and the USB boot code are linked on their own.
+BIOS_ASMS   := $(wildcard bios/bios_*.S)
 BIOS_OWN_OBJS += $(patsubst %.S,$(BIOS_OBJ)/%.o,$(BIOS_ASMS))
 BIOS_LWIP_OBJS = $(patsubst $(DEPS)/%.c,$(BIOS_OBJ)/deps/%.o,$(LWIP_SRCS))
 BIOS_MBEDTLS_OBJS = $(patsubst $(DEPS)/%.c,$(BIOS_OBJ)/deps/%.o,$(MBEDTLS_SRCS))
