@@ -426,10 +426,10 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 	}
 	d->cfg = *cfg;
 	snprintf(d->cfg.target, sizeof(d->cfg.target), "%s", u.target);
-	d->cfg.lun = u.lun;
+	memcpy(d->cfg.lun, u.lun, sizeof(d->cfg.lun));
 	snprintf(d->disk.uri, sizeof(d->disk.uri), "%s", uri);
 	snprintf(d->disk.target, sizeof(d->disk.target), "%s", u.target);
-	d->disk.lun = u.lun;
+	memcpy(d->disk.lun, u.lun, sizeof(d->disk.lun));
 	d->disk.server_port = u.port;
 	d->disk.auth = cfg->reverse_username[0] ? SAN_AUTH_MUTUAL_CHAP
 		       : cfg->username[0] ? SAN_AUTH_CHAP : SAN_AUTH_NONE;

@@ -338,7 +338,7 @@ bool iscsi_session_command(struct iscsi_session *s, struct iscsi_command *cmd)
 		       (uint8_t)(ISCSI_FLAG_FINAL | ISCSI_CMD_ATTR_SIMPLE |
 				 (cmd->len ? (cmd->write ? ISCSI_CMD_WRITE : ISCSI_CMD_READ) : 0)),
 		       0);
-	iscsi_put_lun(bhs + 8, s->cfg->lun);
+	memcpy(bhs + 8, s->cfg->lun, 8);
 	iscsi_put32(bhs + 16, ++s->itt);
 	iscsi_put32(bhs + 20, cmd->len);
 	iscsi_put32(bhs + 24, s->cmd_sn++);
@@ -430,7 +430,7 @@ static bool ready_to_transfer(struct iscsi_session *s, const struct iscsi_pdu *p
 		uint32_t chunk = length < s->target_max_recv ? length : s->target_max_recv;
 		iscsi_bhs_init(out, ISCSI_OP_DATA_OUT, false,
 			       (uint8_t)(chunk == length ? ISCSI_FLAG_FINAL : 0), chunk);
-		iscsi_put_lun(out + 8, s->cfg->lun);
+		memcpy(out + 8, s->cfg->lun, 8);
 		iscsi_put32(out + 16, s->itt);
 		iscsi_put32(out + 20, ttt);
 		iscsi_put32(out + 28, s->exp_stat_sn);

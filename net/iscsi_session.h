@@ -24,7 +24,7 @@
 struct iscsi_config {
 	char initiator[ISCSI_NAME_MAX];
 	char target[ISCSI_NAME_MAX];
-	uint64_t lun;
+	uint8_t lun[8];            /* the SCSI LUN field, as on the wire */
 	/* CHAP: the target checks us with username/password; with
 	 * reverse_username set, we check the target too (mutual). */
 	char username[ISCSI_SECRET_MAX], password[ISCSI_SECRET_MAX];

@@ -95,7 +95,7 @@ static void start(const char *user, const char *password, const char *ruser, con
 	snprintf(cfg.password, sizeof(cfg.password), "%s", password);
 	snprintf(cfg.reverse_username, sizeof(cfg.reverse_username), "%s", ruser);
 	snprintf(cfg.reverse_password, sizeof(cfg.reverse_password), "%s", rpw);
-	cfg.lun = 1;
+	cfg.lun[1] = 1;
 	sent_count = 0;
 	iscsi_session_init(&s, &cfg, fake_send, NULL, fake_random);
 	CHECK(iscsi_session_login(&s));
