@@ -395,8 +395,6 @@ static int read_capacity(struct iscsi_disk *d, char *err, size_t err_size)
 	return 0;
 }
 
-/* The target's address: the one place where server names will go through
- * DNS when bootnet has a resolver; an IPv4 address until then. */
 /* A dotted quad as it is; a name through DNS, which says why it failed. */
 static bool resolve_server(const char *server, uint32_t *addr, char *why, size_t why_size)
 {
@@ -420,6 +418,10 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 		snprintf(err, err_size, "out of memory");
 		return NULL;
 	}
+	/* From here on every failure goes through disk_close, which frees
+	 * only what priv points to. */
+	d->disk.priv = d;
+	d->disk.close = disk_close;
 	if (!resolve_server(u.server, &d->disk.server_addr, why, sizeof(why))) {
 		snprintf(err, err_size, "%s: %s", uri, why);
 		goto fail;
@@ -436,8 +438,6 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 	d->disk.block_size = 512; /* until READ CAPACITY says */
 	d->disk.read = disk_read;
 	d->disk.write = disk_write;
-	d->disk.close = disk_close;
-	d->disk.priv = d;
 	iscsi_session_init(&d->session, &d->cfg, send_pdu, d, iscsi_random);
 	if (!connect_and_login(d, why, sizeof(why))) {
 		snprintf(err, err_size, "%s: %s", uri, why);
