@@ -331,7 +331,7 @@ bool iscsi_session_command(struct iscsi_session *s, struct iscsi_command *cmd)
 		return fail(s, "%s", "a command was sent outside the full feature phase");
 	cmd->done = false;
 	cmd->status = 0;
-	cmd->received = cmd->sent = 0;
+	cmd->received = cmd->sent = cmd->data_sn = 0;
 	cmd->sense_len = 0;
 	cmd->error[0] = '\0';
 	iscsi_bhs_init(bhs, ISCSI_OP_SCSI_CMD, false,
@@ -371,6 +371,21 @@ static bool data_in(struct iscsi_session *s, const struct iscsi_pdu *pdu)
 		return fail(s, "%s", "the target sent data for a command we did not send");
 	if (offset > cmd->len || pdu->data_len > cmd->len - offset)
 		return fail(s, "%s", "the target sent more data than the command asked for");
+	/* We agreed DataPDUInOrder=Yes and DataSequenceInOrder=Yes: each
+	 * Data-In follows the last. Counting bytes alone would let a repeated
+	 * or overlapping PDU leave a hole in the buffer while the count is full. */
+	if (offset != cmd->received || iscsi_get32(bhs + 36) != cmd->data_sn) {
+		char why[200];
+		if (offset != cmd->received)
+			snprintf(why, sizeof(why), "the target sent Data-In at offset %u where %u "
+				 "was due (out of order, repeated or overlapping, though "
+				 "DataPDUInOrder=Yes was agreed)", offset, cmd->received);
+		else
+			snprintf(why, sizeof(why), "the target sent Data-In with DataSN %u where "
+				 "%u was due", iscsi_get32(bhs + 36), cmd->data_sn);
+		return fail(s, "%s", why);
+	}
+	cmd->data_sn++;
 	memcpy(cmd->buf + offset, pdu->data, pdu->data_len);
 	cmd->received += (uint32_t)pdu->data_len;
 	if (bhs[1] & ISCSI_DATA_IN_STATUS) {

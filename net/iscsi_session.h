@@ -57,7 +57,8 @@ struct iscsi_command {
 	/* Results. */
 	bool done;
 	uint8_t status;          /* SCSI status */
-	uint32_t received;       /* Data-In bytes placed */
+	uint32_t received;       /* Data-In bytes placed, from offset 0 without gaps */
+	uint32_t data_sn;        /* the DataSN the next Data-In must carry */
 	uint32_t sent;           /* Data-Out bytes sent */
 	uint8_t sense[64];
 	size_t sense_len;
