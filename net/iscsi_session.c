@@ -130,11 +130,25 @@ struct login_keys {
 	char chap_n[ISCSI_SECRET_MAX];
 	char chap_r[2 * CHAP_MD5_LEN + 8];
 	char bad_key[64];        /* a digest or other value we cannot accept */
+	char malformed[96];      /* a value that is not what its key allows */
 };
 
 static void copy_value(char *dst, size_t size, const char *value)
 {
 	snprintf(dst, size, "%s", value);
+}
+
+/* An RFC 7143 number: decimal, or hexadecimal after "0x"/"0X". false when
+ * value is neither or above max. */
+static bool parse_number(const char *value, unsigned long max, unsigned long *out)
+{
+	char *end;
+	bool hex = value[0] == '0' && (value[1] == 'x' || value[1] == 'X');
+	const char *digits = hex ? value + 2 : value;
+	if (!*digits || *digits == '-' || *digits == '+' || *digits == ' ')
+		return false;
+	*out = strtoul(digits, &end, hex ? 16 : 10);
+	return !*end && *out <= max;
 }
 
 static void login_key(void *ctx, const char *key, const char *value)
@@ -149,10 +163,12 @@ static void login_key(void *ctx, const char *key, const char *value)
 		k->has_chap_a = true;
 		k->chap_a = (unsigned)n;
 	} else if (strcmp(key, "CHAP_I") == 0) {
-		k->has_chap_i = true;
-		k->chap_i = (unsigned)n;
-		if (n > 255)
-			copy_value(k->bad_key, sizeof(k->bad_key), "CHAP_I");
+		unsigned long id = 0;
+		k->has_chap_i = parse_number(value, 255, &id);
+		k->chap_i = (unsigned)id;
+		if (!k->has_chap_i)
+			snprintf(k->malformed, sizeof(k->malformed),
+				 "CHAP_I=%.40s is not a CHAP identifier (0 to 255)", value);
 	} else if (strcmp(key, "CHAP_C") == 0) {
 		k->has_chap_c = true;
 		copy_value(k->chap_c, sizeof(k->chap_c), value);
@@ -252,6 +268,8 @@ static bool login_response(struct iscsi_session *s, const struct iscsi_pdu *pdu)
 	k.s = s;
 	if (!iscsi_text_parse(pdu->data, pdu->data_len, login_key, &k, why, sizeof(why)))
 		return fail(s, "malformed login response: %s", why);
+	if (k.malformed[0])
+		return fail(s, "malformed login response: %s", k.malformed);
 	if (k.bad_key[0])
 		return fail(s, "the target insists on %s, which bootnet does not support",
 			    k.bad_key);

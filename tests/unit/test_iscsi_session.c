@@ -175,6 +175,28 @@ TEST(iscsi_login_chap_mutual)
 	CHECK(s.state == ISCSI_FULL_FEATURE);
 }
 
+/* RFC 7143 numbers may be hex: CHAP_I=0x01 is identifier 1. */
+TEST(iscsi_chap_identifier_decimal_or_hex)
+{
+	start("alice", "secretsecret", "", "");
+	CHECK(iscsi_session_receive(&s, login_rsp(0, 0, KEYS("AuthMethod=CHAP\0"))));
+	CHECK(iscsi_session_receive(&s, login_rsp(0, 0,
+		KEYS("CHAP_A=5\0CHAP_I=0x01\0CHAP_C=0x00112233445566778899aabbccddeeff\0"))));
+	/* The same response as for CHAP_I=1 (iscsi_login_chap_mutual). */
+	CHECK(sent_has(&sent[sent_count - 1], "CHAP_R=0x3d3d7f13199a65926f355637d73daf5c"));
+#define BAD(id) { "CHAP_A=5\0CHAP_I=" id "\0CHAP_C=0x0011\0", sizeof("CHAP_A=5\0CHAP_I=" id "\0CHAP_C=0x0011\0") - 1 }
+	static const struct { const char *keys; size_t len; } bad[] = {
+		BAD("0x100"), BAD("256"), BAD("1x"), BAD("0x"), BAD("-1"),
+	};
+#undef BAD
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		start("alice", "secretsecret", "", "");
+		CHECK(iscsi_session_receive(&s, login_rsp(0, 0, KEYS("AuthMethod=CHAP\0"))));
+		CHECK(!iscsi_session_receive(&s, login_rsp(0, 0, bad[i].keys, bad[i].len)));
+		CHECK_CONTAINS(s.error, "is not a CHAP identifier (0 to 255)");
+	}
+}
+
 TEST(iscsi_login_failures)
 {
 	/* A wrong password: the target's status 0x0201 becomes words. */
