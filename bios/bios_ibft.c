@@ -67,7 +67,7 @@ size_t bios_ibft_build(const struct san_disk *disk, uint8_t *buf, size_t size)
 	c.hostname = hostname;
 	c.target_ip = disk->server_addr;
 	c.target_port = disk->server_port;
-	iscsi_put_lun(c.lun, disk->lun);
+	memcpy(c.lun, disk->lun, sizeof(c.lun)); /* both are the 8-byte SCSI LUN field */
 	c.target_name = disk->target;
 	c.chap_name = login.username;
 	c.chap_secret = login.password;

@@ -96,6 +96,16 @@ bool platform_pci_config_write(const struct pci_location *loc, unsigned offset, 
 	return d && d->io->Pci.Write(d->io, io_width(width), offset, 1, &value) == EFI_SUCCESS;
 }
 
+/* ConnectController lets the firmware's drivers bind again (recursively:
+ * the NIC driver, then SNP and the network stack above it). */
+static void release(struct efi_pci_device *d)
+{
+	if (!d->claimed)
+		return;
+	d->claimed = FALSE;
+	efi_bs->ConnectController(d->handle, NULL, NULL, TRUE);
+}
+
 bool platform_pci_claim(const struct pci_location *loc, char *why, size_t why_size)
 {
 	struct efi_pci_device *d = device_at(loc);
@@ -110,6 +120,8 @@ bool platform_pci_claim(const struct pci_location *loc, char *why, size_t why_si
 	if (status != EFI_SUCCESS && status != EFI_NOT_FOUND) {
 		snprintf(why, why_size, "the firmware's driver would not let go of it: %s",
 			 efi_strerror(status));
+		/* Some of its drivers may have let go: bind them all again. */
+		efi_bs->ConnectController(d->handle, NULL, NULL, TRUE);
 		return false;
 	}
 	d->claimed = TRUE;
@@ -123,19 +135,11 @@ bool platform_pci_claim(const struct pci_location *loc, char *why, size_t why_si
 	if (status != EFI_SUCCESS) {
 		snprintf(why, why_size, "cannot enable decoding and bus mastering: %s",
 			 efi_strerror(status));
+		/* Not ours after all: the firmware's driver gets it back. */
+		release(d);
 		return false;
 	}
 	return true;
-}
-
-/* ConnectController lets the firmware's drivers bind again (recursively:
- * the NIC driver, then SNP and the network stack above it). */
-static void release(struct efi_pci_device *d)
-{
-	if (!d->claimed)
-		return;
-	d->claimed = FALSE;
-	efi_bs->ConnectController(d->handle, NULL, NULL, TRUE);
 }
 
 void platform_pci_release(const struct pci_location *loc)

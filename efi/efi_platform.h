@@ -20,6 +20,10 @@ EFI_STATUS efi_driver_install(UINT16 vendor, UINT16 device);
 void efi_console_init(void);
 void efi_time_init(void);
 void efi_connect_network_devices(void);
+/* An ExitBootServices event that stops the DMA of NICs bootnet's own
+ * drivers still run (efi_exit_event.c); closed before bootnet returns. */
+void efi_exit_event_create(void);
+void efi_exit_event_close(void);
 
 /* All handles carrying a protocol; caller frees with FreePool. */
 UINTN efi_handles_with(EFI_GUID *protocol, EFI_HANDLE **handles);

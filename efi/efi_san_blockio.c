@@ -152,9 +152,7 @@ static EFI_DEVICE_PATH *disk_path(const struct san_disk *disk)
 	/* Protocol 0 (TCP); login options: the authentication used. */
 	iscsi[6] = (UINT8)login;
 	iscsi[7] = (UINT8)(login >> 8);
-	iscsi[9] = (UINT8)disk->lun; /* the 8-byte SCSI LUN, as on the wire */
-	if (disk->lun >= 256)
-		iscsi[8] = (UINT8)(0x40 | ((disk->lun >> 8) & 0x3f));
+	memcpy(iscsi + 8, disk->lun, 8); /* the 8-byte SCSI LUN, as on the wire */
 	iscsi[16] = 1; /* target portal group tag */
 	memcpy(iscsi + 18, disk->target, name_len);
 	with_mac = efi_path_append(nic, mac);

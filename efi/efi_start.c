@@ -25,7 +25,10 @@ EFI_STATUS efi_run_bootnet(void)
 	efi_console_init();
 	efi_time_init();
 	efi_connect_network_devices();
-	return bootnet_main() == 0 ? EFI_SUCCESS : EFI_ABORTED;
+	efi_exit_event_create();
+	int rc = bootnet_main();
+	efi_exit_event_close();
+	return rc == 0 ? EFI_SUCCESS : EFI_ABORTED;
 }
 
 const char *platform_name(void)

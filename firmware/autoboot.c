@@ -1,5 +1,6 @@
 /* Autoboot, as a PXE ROM would: for each network device with a link, DHCP,
- * then the boot file it names (or the iSCSI disk its root path names). When nothing answers, say what to check. */
+ * then the boot file it names (or the iSCSI disk its root path names).
+ * When nothing answers, say what to check. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "netdev.h"
 #include "ifconf.h"
 #include "image_fetch.h"
+#include "san.h"
 #include "settings.h"
 
 /* No boot file but an iSCSI root path (option 17, RFC 4173): boot from
@@ -27,6 +29,27 @@ static int boot_from_root_path(void)
 	return sanboot->run(2, argv) == 0 ? 0 : -1;
 }
 
+/* A boot file and an iSCSI root path: as iPXE, the disk is hooked first,
+ * then the file booted (an installer that writes to the SAN disk). Root
+ * paths of other schemes are for the OS (an NFS root), not for us. A hook
+ * that fails is said and the file booted all the same. */
+static void hook_root_path(void)
+{
+	char root[512];
+	char *argv[] = { "sanhook", root, NULL };
+	const struct command *sanhook = command_find("sanhook");
+	if (!sanhook || settings_format("root-path", root, sizeof(root)) <= 0 ||
+	    strncmp(root, "iscsi:", 6) != 0)
+		return;
+	for (struct san_disk *d = san_first(); d; d = d->next)
+		if (strcmp(d->uri, root) == 0)
+			return; /* hooked already (an earlier NIC's turn) */
+	console_printf("Hooking the root path %s before the boot file\n", root);
+	if (sanhook->run(2, argv) != 0)
+		console_printf("The root path %s could not be hooked (see above); booting the "
+			       "boot file without it\n", root);
+}
+
 /* Fetches and runs the boot file DHCP named: a full URI as is, a plain
  * file name from the next server over TFTP (as a PXE ROM would). */
 static int boot_from(const struct dhcp_result *r)
@@ -34,6 +57,7 @@ static int boot_from(const struct dhcp_result *r)
 	char uri[512], next[16];
 	if (!r->filename[0])
 		return boot_from_root_path();
+	hook_root_path();
 	if (strstr(r->filename, "://")) {
 		snprintf(uri, sizeof(uri), "%s", r->filename);
 	} else {

@@ -1,4 +1,4 @@
-/* SAN commands, as iPXE has them: sanhook attaches iSCSI disks, sanboot
+/* SAN commands, as iPXE has them: sanhook attaches an iSCSI disk, sanboot
  * boots from one (attaching it first when given a URI), sanunhook detaches.
  * The login's names and secrets come from settings (san_config.c). */
 #include <stdio.h>
@@ -33,38 +33,56 @@ static unsigned free_drive(unsigned first)
 	return first;
 }
 
-/* Opens uri as drive and attaches it; the disk, or NULL having said why. */
-static struct san_disk *hook(const char *cmd, const char *uri, unsigned drive, bool describe)
+/* Opens uri and attaches it as drive; the disk, or NULL with why. */
+static struct san_disk *hook_one(const char *uri, unsigned drive, bool describe, char *why,
+				 size_t why_size)
 {
 	struct iscsi_config cfg;
 	struct san_disk *disk;
-	char err[400];
+
+	if (strncmp(uri, "iscsi:", 6) != 0) {
+		snprintf(why, why_size, "%s: bootnet attaches iscsi: disks only", uri);
+		return NULL;
+	}
+	san_iscsi_config(&cfg);
+	disk = iscsi_san_open(uri, &cfg, why, why_size);
+	memset(&cfg, 0, sizeof(cfg)); /* no passwords left on the stack */
+	if (!disk)
+		return NULL;
+	disk->drive = drive;
+	if (platform_san_attach(disk, describe) != 0) {
+		snprintf(why, why_size, "%s: %s", uri, disk->error);
+		disk->close(disk);
+		return NULL;
+	}
+	return disk;
+}
+
+/* Several URIs are several paths to one disk (iPXE's multipath): each is
+ * tried in turn and the first that attaches becomes drive. The disk, or
+ * NULL having said why each failed. */
+static struct san_disk *hook(const char *cmd, char **uris, int count, unsigned drive,
+			     bool describe)
+{
+	struct san_disk *disk = NULL;
+	char why[400];
 
 	if (san_find(drive)) {
 		console_printf("%s: SAN device 0x%02x is already in use (sanunhook --drive 0x%02x "
 			       "first)\n", cmd, drive, drive);
 		return NULL;
 	}
-	if (strncmp(uri, "iscsi:", 6) != 0) {
-		console_printf("%s: %s: bootnet attaches iscsi: disks only\n", cmd, uri);
-		return NULL;
+	for (int i = 0; i < count && !disk; i++) {
+		disk = hook_one(uris[i], drive, describe, why, sizeof(why));
+		if (!disk)
+			console_printf("%s: %s%s\n", cmd, why,
+				       i + 1 < count ? " (trying the next path)" : "");
 	}
-	san_iscsi_config(&cfg);
-	disk = iscsi_san_open(uri, &cfg, err, sizeof(err));
-	memset(&cfg, 0, sizeof(cfg)); /* no passwords left on the stack */
-	if (!disk) {
-		console_printf("%s: %s\n", cmd, err);
+	if (!disk)
 		return NULL;
-	}
-	disk->drive = drive;
-	if (platform_san_attach(disk, describe) != 0) {
-		console_printf("%s: %s: %s\n", cmd, uri, disk->error);
-		disk->close(disk);
-		return NULL;
-	}
 	san_add(disk);
 	console_printf("Registered SAN device 0x%02x: %s (%llu blocks of %u bytes, %llu MiB)\n",
-		       drive, uri, (unsigned long long)disk->block_count, disk->block_size,
+		       disk->drive, disk->uri, (unsigned long long)disk->block_count, disk->block_size,
 		       (unsigned long long)(disk->block_count * disk->block_size >> 20));
 	return disk;
 }
@@ -78,7 +96,8 @@ static void unhook(struct san_disk *disk)
 	console_printf("Unregistered SAN device 0x%02x\n", drive);
 }
 
-/* sanhook [--drive N] [--no-describe] <uri>...: attaches each disk. */
+/* sanhook [--drive N] [--no-describe] <uri>...: attaches one disk, reached
+ * through the first of the URIs that answers. */
 static int cmd_sanhook(int argc, char **argv)
 {
 	static const struct option_spec specs[] = { { "drive", 'd', true },
@@ -94,17 +113,15 @@ static int cmd_sanhook(int argc, char **argv)
 	}
 	if (values[0] && !parse_drive(argv[0], values[0], &drive))
 		return 1;
-	for (int i = first; i < argc; i++) {
-		unsigned d = values[0] ? drive + (unsigned)(i - first) : free_drive(drive);
-		if (!hook(argv[0], argv[i], d, !values[1]))
-			return 1;
-	}
-	return 0;
+	if (!values[0])
+		drive = free_drive(FIRST_DRIVE);
+	return hook(argv[0], argv + first, argc - first, drive, !values[1]) ? 0 : 1;
 }
 
 /* sanboot [--drive N] [--no-describe] [--keep] [--filename F] [<uri>...]:
- * boots from drive N (0x80), attaching the URIs first if given. A disk
- * attached here is detached again if the boot fails, unless --keep. */
+ * boots from drive N (0x80), attaching the disk the URIs reach first if
+ * given (as sanhook). A disk attached here is detached again when the boot
+ * fails or the loader returns, unless --keep. */
 static int cmd_sanboot(int argc, char **argv)
 {
 	static const struct option_spec specs[] = {
@@ -121,19 +138,13 @@ static int cmd_sanboot(int argc, char **argv)
 	if (values[0] && !parse_drive(argv[0], values[0], &drive))
 		return 1;
 	if (first < argc) {
-		unsigned asked;
 		if (!values[0])
 			drive = free_drive(FIRST_DRIVE);
-		asked = drive;
-		for (int i = first; i < argc; i++) {
-			/* The platform may renumber (BIOS: past the machine's own disks). */
-			struct san_disk *d = hook(argv[0], argv[i], asked + (unsigned)(i - first),
-						  !values[1]);
-			if (!d)
-				return 1;
-			if (i == first)
-				drive = d->drive;
-		}
+		/* The platform may renumber (BIOS: past the machine's own disks). */
+		struct san_disk *d = hook(argv[0], argv + first, argc - first, drive, !values[1]);
+		if (!d)
+			return 1;
+		drive = d->drive;
 		hooked_here = true;
 	}
 	disk = san_find(drive);
@@ -148,11 +159,7 @@ static int cmd_sanboot(int argc, char **argv)
 		console_printf("sanboot: cannot boot from SAN device 0x%02x: %s\n", drive,
 			       disk->error);
 	if (hooked_here && !values[2])
-		for (int i = first; i < argc; i++) {
-			struct san_disk *d = san_find(drive + (unsigned)(i - first));
-			if (d)
-				unhook(d);
-		}
+		unhook(disk);
 	return rc == 0 ? 0 : 1;
 }
 

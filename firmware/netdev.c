@@ -3,6 +3,9 @@
 #include <string.h>
 #include "netdev.h"
 
+#define PCI_COMMAND_OFFSET 0x04
+#define PCI_COMMAND_BUS_MASTER 0x0004
+
 static struct netdev *devices;
 
 void netdev_register(struct netdev *dev)
@@ -61,6 +64,21 @@ void netdev_close_all(void)
 {
 	for (struct netdev *d = devices; d; d = d->next)
 		netdev_close(d);
+}
+
+/* Called from the platform's ExitBootServices notify: allocates nothing and
+ * calls nothing but PCI configuration access. Only native drivers' NICs:
+ * firmware paths (SNP, NII) are stopped by the firmware itself. */
+void netdev_stop_dma_all(void)
+{
+	for (struct netdev *d = devices; d; d = d->next) {
+		uint32_t command;
+		if (!d->is_open || !d->claims_pci)
+			continue;
+		if (platform_pci_config_read(&d->pci, PCI_COMMAND_OFFSET, 2, &command))
+			platform_pci_config_write(&d->pci, PCI_COMMAND_OFFSET, 2,
+						  command & ~(uint32_t)PCI_COMMAND_BUS_MASTER);
+	}
 }
 
 void netdev_remove_all(void)

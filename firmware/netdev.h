@@ -69,6 +69,12 @@ int netdev_open(struct netdev *dev);
 void netdev_close(struct netdev *dev);
 /* Closes every open device: before bootnet exits or hands over the machine. */
 void netdev_close_all(void);
+/* Clears Bus Master Enable of every open NIC a native driver drives, so it
+ * writes no more into memory: when the machine is handed over with the
+ * network still open (sanboot, then the OS's ExitBootServices). It only
+ * touches PCI configuration space, allocates nothing; the devices stay
+ * marked open. */
+void netdev_stop_dma_all(void);
 /* Closes every device, forgets it and frees it: before probing again. The
  * caller first detaches them from the network stack. */
 void netdev_remove_all(void);

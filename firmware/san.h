@@ -25,7 +25,7 @@ struct san_disk {
 	void *platform;            /* what the platform installed for it */
 	/* iSCSI details the platform may describe to the OS (device path, iBFT). */
 	char target[224];
-	uint64_t lun;
+	uint8_t lun[8];            /* the SCSI LUN field, as on the wire */
 	uint32_t server_addr;      /* network byte order */
 	uint16_t server_port;
 	enum { SAN_AUTH_NONE, SAN_AUTH_CHAP, SAN_AUTH_MUTUAL_CHAP } auth;

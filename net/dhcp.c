@@ -215,9 +215,6 @@ static uint16_t client_arch(void)
 	return strcmp(platform_arch(), "x86_64") == 0 ? DHCP_ARCH_EFI_X86_64 : DHCP_ARCH_EFI_IA32;
 }
 
-/* Features announced in option 175, by iPXE's numbering: what this build does. */
-static const uint8_t features[] = { 0x13 /* HTTP */, 0x15 /* TFTP */, 0x24 /* EFI */ };
-
 static int run_dhcp(struct dhcp_run *run, struct netdev *dev, struct dhcp_result *res)
 {
 	char server[16], addr[16];
@@ -304,9 +301,8 @@ int dhcp_configure(struct netdev *dev, struct dhcp_result *res)
 	memcpy(run.client.mac, dev->mac, 6);
 	run.client.xid = net_random32();
 	run.client.arch = client_arch();
-	run.client.features = features;
-	/* The EFI image feature (last) only where EFI programs run. */
-	run.client.feature_count = sizeof(features) - (strcmp(platform_name(), "efi") != 0);
+	run.client.feature_count = dhcp_ipxe_features(strcmp(platform_name(), "efi") == 0,
+						      &run.client.features);
 	run.replies = calloc(MAX_REPLIES, sizeof(*run.replies));
 	run.pcb = udp_new();
 	if (!run.replies || !run.pcb || udp_bind(run.pcb, IP4_ADDR_ANY, DHCP_CLIENT_PORT) != ERR_OK) {

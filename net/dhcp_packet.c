@@ -68,6 +68,23 @@ static void put_u32_option(struct writer *w, uint8_t code, uint32_t value_be)
 	put_option(w, code, &value_be, 4);
 }
 
+/* What a server may test in option 175 to know what we can do: both
+ * platforms boot iSCSI disks (EFI Block I/O, BIOS INT 13h); EFI runs EFI
+ * programs, BIOS multiboot kernels and PXE NBPs. */
+size_t dhcp_ipxe_features(bool efi, const uint8_t **codes)
+{
+	static const uint8_t on_efi[] = {
+		DHCP_FEATURE_ISCSI, DHCP_FEATURE_HTTP, DHCP_FEATURE_HTTPS, DHCP_FEATURE_TFTP,
+		DHCP_FEATURE_DNS, DHCP_FEATURE_BZIMAGE, DHCP_FEATURE_EFI, DHCP_FEATURE_MENU,
+	};
+	static const uint8_t on_bios[] = {
+		DHCP_FEATURE_ISCSI, DHCP_FEATURE_HTTP, DHCP_FEATURE_HTTPS, DHCP_FEATURE_TFTP, DHCP_FEATURE_DNS,
+		DHCP_FEATURE_BZIMAGE, DHCP_FEATURE_MULTIBOOT, DHCP_FEATURE_PXE, DHCP_FEATURE_MENU,
+	};
+	*codes = efi ? on_efi : on_bios;
+	return efi ? sizeof(on_efi) : sizeof(on_bios);
+}
+
 size_t dhcp_build(uint8_t *buf, size_t size, const struct dhcp_client *c, enum dhcp_message_type type,
 		  uint32_t requested_ip, uint32_t server_id)
 {

@@ -41,6 +41,22 @@ struct dhcp_client {
 	uint16_t boot_item;        /* PXE boot server type, from the proxy's menu */
 };
 
+/* iPXE's feature codes for option 175 (its include/ipxe/features.h). */
+#define DHCP_FEATURE_ISCSI 0x11
+#define DHCP_FEATURE_HTTP 0x13
+#define DHCP_FEATURE_HTTPS 0x14
+#define DHCP_FEATURE_TFTP 0x15
+#define DHCP_FEATURE_DNS 0x17
+#define DHCP_FEATURE_BZIMAGE 0x18
+#define DHCP_FEATURE_MULTIBOOT 0x19
+#define DHCP_FEATURE_PXE 0x21
+#define DHCP_FEATURE_EFI 0x24
+#define DHCP_FEATURE_MENU 0x27
+
+/* The features this build has on the EFI or the BIOS platform, as codes
+ * for dhcp_client.features; returns how many. */
+size_t dhcp_ipxe_features(bool efi, const uint8_t **codes);
+
 /* Builds a DISCOVER (requested_ip and server_id 0) or REQUEST into buf;
  * addresses in network byte order. Returns the length, 0 if buf is too small. */
 size_t dhcp_build(uint8_t *buf, size_t size, const struct dhcp_client *c, enum dhcp_message_type type,

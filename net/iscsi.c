@@ -18,6 +18,7 @@
 #define COMMAND_TIMEOUT_MS 30000
 #define LOGOUT_TIMEOUT_MS 2000
 #define ATTEMPTS 3                  /* of a command, across reconnects */
+#define TRANSFER_DEADLINE_MS 60000  /* one READ/WRITE command, all retries included */
 #define MAX_TRANSFER (128 * 1024)   /* bytes per READ or WRITE command */
 
 struct iscsi_disk {
@@ -32,6 +33,7 @@ struct iscsi_disk {
 	size_t tx_len, tx_size;
 	struct iscsi_rx rx;
 	uint8_t *rx_buf;
+	uint64_t deadline;          /* platform_now_ms() when the transfer gives up; 0: none */
 };
 
 static void iscsi_random(uint8_t *buf, size_t len)
@@ -155,8 +157,21 @@ static void disconnect(struct iscsi_disk *d)
 	d->tx_len = 0;
 }
 
+/* ms, cut to what is left before the transfer's deadline: without it the
+ * retries and reconnects of one block read could add up to many minutes. */
+static uint64_t within_deadline(const struct iscsi_disk *d, uint64_t ms)
+{
+	uint64_t now = platform_now_ms();
+	if (!d->deadline)
+		return ms;
+	if (now >= d->deadline)
+		return 0;
+	return ms < d->deadline - now ? ms : d->deadline - now;
+}
+
 static bool connect_to(struct iscsi_disk *d, char *err, size_t err_size)
 {
+	uint64_t limit = within_deadline(d, CONNECT_TIMEOUT_MS);
 	ip_addr_t server;
 	char addr[INET_TEXT_MAX];
 	inet_text(d->disk.server_addr, addr, sizeof(addr));
@@ -182,9 +197,9 @@ static bool connect_to(struct iscsi_disk *d, char *err, size_t err_size)
 	uint64_t start = platform_now_ms();
 	while (!d->connected && !d->broken) {
 		net_poll();
-		if (platform_now_ms() - start > CONNECT_TIMEOUT_MS) {
-			snprintf(err, err_size, "no answer from %s port %u within %d s", addr,
-				 d->disk.server_port, CONNECT_TIMEOUT_MS / 1000);
+		if (platform_now_ms() - start > limit) {
+			snprintf(err, err_size, "no answer from %s port %u within %llu s", addr,
+				 d->disk.server_port, (unsigned long long)(limit + 999) / 1000);
 			disconnect(d);
 			return false;
 		}
@@ -203,6 +218,7 @@ static bool wait_until(struct iscsi_disk *d, bool (*done)(struct iscsi_disk *d, 
 		       void *ctx, uint64_t ms)
 {
 	uint64_t start = platform_now_ms();
+	ms = within_deadline(d, ms);
 	while (!done(d, ctx)) {
 		if (d->broken || d->session.state == ISCSI_FAILED)
 			return false;
@@ -258,9 +274,10 @@ static bool window_open(struct iscsi_disk *d, void *ctx)
 static int run_reconnecting(struct iscsi_disk *d, struct iscsi_command *cmd)
 {
 	char why[200] = "";
+	int attempt;
 	if (d->broken)
 		snprintf(why, sizeof(why), "%s", d->broken_why);
-	for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+	for (attempt = 0; attempt < ATTEMPTS && within_deadline(d, 1); attempt++) {
 		if (attempt || d->broken || !d->pcb || d->session.state != ISCSI_FULL_FEATURE) {
 			if (why[0])
 				console_printf("iSCSI: %s; reconnecting to %s\n", why,
@@ -282,8 +299,13 @@ static int run_reconnecting(struct iscsi_disk *d, struct iscsi_command *cmd)
 		d->session.state = ISCSI_IDLE;
 		d->session.cmd = NULL;
 	}
-	snprintf(d->disk.error, sizeof(d->disk.error), "%s (gave up after %d attempts)", why,
-		 ATTEMPTS);
+	if (attempt < ATTEMPTS)
+		snprintf(d->disk.error, sizeof(d->disk.error), "%s (gave up after %d attempt%s: "
+			 "one transfer may take at most %d s, retries included)", why[0] ? why : "out of time", attempt,
+			 attempt == 1 ? "" : "s", TRANSFER_DEADLINE_MS / 1000);
+	else
+		snprintf(d->disk.error, sizeof(d->disk.error), "%s (gave up after %d attempts)",
+			 why, ATTEMPTS);
 	return -1;
 }
 
@@ -318,10 +340,16 @@ static int transfer(struct san_disk *disk, bool write, uint64_t lba, uint32_t co
 		uint32_t n = count < per_command ? count : per_command;
 		struct iscsi_command cmd = { .buf = buf, .len = n * disk->block_size,
 					     .write = write };
+		/* One deadline for each command's transfer (at most MAX_TRANSFER
+		 * bytes), across its retries and reconnects. */
+		d->deadline = platform_now_ms() + TRANSFER_DEADLINE_MS;
 		scsi_cdb_rw(cmd.cdb, write, lba, n);
-		if (run_command(d, &cmd) != 0)
+		if (run_command(d, &cmd) != 0) {
+			d->deadline = 0;
 			return -1;
+		}
 		if (!write && cmd.received < cmd.len) {
+			d->deadline = 0;
 			snprintf(disk->error, sizeof(disk->error), "the target sent %u of %u bytes "
 				 "for block %llu", cmd.received, cmd.len, (unsigned long long)lba);
 			return -1;
@@ -330,6 +358,7 @@ static int transfer(struct san_disk *disk, bool write, uint64_t lba, uint32_t co
 		count -= n;
 		buf += cmd.len;
 	}
+	d->deadline = 0;
 	return 0;
 }
 
@@ -395,8 +424,6 @@ static int read_capacity(struct iscsi_disk *d, char *err, size_t err_size)
 	return 0;
 }
 
-/* The target's address: the one place where server names will go through
- * DNS when bootnet has a resolver; an IPv4 address until then. */
 /* A dotted quad as it is; a name through DNS, which says why it failed. */
 static bool resolve_server(const char *server, uint32_t *addr, char *why, size_t why_size)
 {
@@ -420,24 +447,26 @@ struct san_disk *iscsi_san_open(const char *uri, const struct iscsi_config *cfg,
 		snprintf(err, err_size, "out of memory");
 		return NULL;
 	}
+	/* From here on every failure goes through disk_close, which frees
+	 * only what priv points to. */
+	d->disk.priv = d;
+	d->disk.close = disk_close;
 	if (!resolve_server(u.server, &d->disk.server_addr, why, sizeof(why))) {
 		snprintf(err, err_size, "%s: %s", uri, why);
 		goto fail;
 	}
 	d->cfg = *cfg;
 	snprintf(d->cfg.target, sizeof(d->cfg.target), "%s", u.target);
-	d->cfg.lun = u.lun;
+	memcpy(d->cfg.lun, u.lun, sizeof(d->cfg.lun));
 	snprintf(d->disk.uri, sizeof(d->disk.uri), "%s", uri);
 	snprintf(d->disk.target, sizeof(d->disk.target), "%s", u.target);
-	d->disk.lun = u.lun;
+	memcpy(d->disk.lun, u.lun, sizeof(d->disk.lun));
 	d->disk.server_port = u.port;
 	d->disk.auth = cfg->reverse_username[0] ? SAN_AUTH_MUTUAL_CHAP
 		       : cfg->username[0] ? SAN_AUTH_CHAP : SAN_AUTH_NONE;
 	d->disk.block_size = 512; /* until READ CAPACITY says */
 	d->disk.read = disk_read;
 	d->disk.write = disk_write;
-	d->disk.close = disk_close;
-	d->disk.priv = d;
 	iscsi_session_init(&d->session, &d->cfg, send_pdu, d, iscsi_random);
 	if (!connect_and_login(d, why, sizeof(why))) {
 		snprintf(err, err_size, "%s: %s", uri, why);

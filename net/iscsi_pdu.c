@@ -62,17 +62,6 @@ void iscsi_bhs_init(uint8_t *bhs, unsigned opcode, bool immediate, uint8_t flags
 	bhs[7] = (uint8_t)data_len;
 }
 
-void iscsi_put_lun(uint8_t *p, uint64_t lun)
-{
-	memset(p, 0, 8);
-	if (lun < 256) {
-		p[1] = (uint8_t)lun;             /* peripheral device addressing */
-	} else {
-		p[0] = (uint8_t)(0x40 | ((lun >> 8) & 0x3f)); /* flat space addressing */
-		p[1] = (uint8_t)lun;
-	}
-}
-
 size_t iscsi_rx_buffer_size(size_t max_data)
 {
 	return ISCSI_BHS_LEN + MAX_AHS_BYTES + max_data + 3;

@@ -80,8 +80,6 @@ const char *iscsi_opcode_name(unsigned opcode);
 /* A header with opcode, flags and the data segment length set, the rest 0. */
 void iscsi_bhs_init(uint8_t *bhs, unsigned opcode, bool immediate, uint8_t flags,
 		    size_t data_len);
-/* The 8-byte LUN field for a flat LUN number (SAM single-level addressing). */
-void iscsi_put_lun(uint8_t *p, uint64_t lun);
 /* Bytes of padding after a data segment of len bytes. */
 static inline size_t iscsi_pad(size_t len)
 {

@@ -130,11 +130,25 @@ struct login_keys {
 	char chap_n[ISCSI_SECRET_MAX];
 	char chap_r[2 * CHAP_MD5_LEN + 8];
 	char bad_key[64];        /* a digest or other value we cannot accept */
+	char malformed[96];      /* a value that is not what its key allows */
 };
 
 static void copy_value(char *dst, size_t size, const char *value)
 {
 	snprintf(dst, size, "%s", value);
+}
+
+/* An RFC 7143 number: decimal, or hexadecimal after "0x"/"0X". false when
+ * value is neither or above max. */
+static bool parse_number(const char *value, unsigned long max, unsigned long *out)
+{
+	char *end;
+	bool hex = value[0] == '0' && (value[1] == 'x' || value[1] == 'X');
+	const char *digits = hex ? value + 2 : value;
+	if (!*digits || *digits == '-' || *digits == '+' || *digits == ' ')
+		return false;
+	*out = strtoul(digits, &end, hex ? 16 : 10);
+	return !*end && *out <= max;
 }
 
 static void login_key(void *ctx, const char *key, const char *value)
@@ -149,10 +163,12 @@ static void login_key(void *ctx, const char *key, const char *value)
 		k->has_chap_a = true;
 		k->chap_a = (unsigned)n;
 	} else if (strcmp(key, "CHAP_I") == 0) {
-		k->has_chap_i = true;
-		k->chap_i = (unsigned)n;
-		if (n > 255)
-			copy_value(k->bad_key, sizeof(k->bad_key), "CHAP_I");
+		unsigned long id = 0;
+		k->has_chap_i = parse_number(value, 255, &id);
+		k->chap_i = (unsigned)id;
+		if (!k->has_chap_i)
+			snprintf(k->malformed, sizeof(k->malformed),
+				 "CHAP_I=%.40s is not a CHAP identifier (0 to 255)", value);
 	} else if (strcmp(key, "CHAP_C") == 0) {
 		k->has_chap_c = true;
 		copy_value(k->chap_c, sizeof(k->chap_c), value);
@@ -252,6 +268,8 @@ static bool login_response(struct iscsi_session *s, const struct iscsi_pdu *pdu)
 	k.s = s;
 	if (!iscsi_text_parse(pdu->data, pdu->data_len, login_key, &k, why, sizeof(why)))
 		return fail(s, "malformed login response: %s", why);
+	if (k.malformed[0])
+		return fail(s, "malformed login response: %s", k.malformed);
 	if (k.bad_key[0])
 		return fail(s, "the target insists on %s, which bootnet does not support",
 			    k.bad_key);
@@ -331,14 +349,14 @@ bool iscsi_session_command(struct iscsi_session *s, struct iscsi_command *cmd)
 		return fail(s, "%s", "a command was sent outside the full feature phase");
 	cmd->done = false;
 	cmd->status = 0;
-	cmd->received = cmd->sent = 0;
+	cmd->received = cmd->sent = cmd->data_sn = 0;
 	cmd->sense_len = 0;
 	cmd->error[0] = '\0';
 	iscsi_bhs_init(bhs, ISCSI_OP_SCSI_CMD, false,
 		       (uint8_t)(ISCSI_FLAG_FINAL | ISCSI_CMD_ATTR_SIMPLE |
 				 (cmd->len ? (cmd->write ? ISCSI_CMD_WRITE : ISCSI_CMD_READ) : 0)),
 		       0);
-	iscsi_put_lun(bhs + 8, s->cfg->lun);
+	memcpy(bhs + 8, s->cfg->lun, 8);
 	iscsi_put32(bhs + 16, ++s->itt);
 	iscsi_put32(bhs + 20, cmd->len);
 	iscsi_put32(bhs + 24, s->cmd_sn++);
@@ -371,6 +389,21 @@ static bool data_in(struct iscsi_session *s, const struct iscsi_pdu *pdu)
 		return fail(s, "%s", "the target sent data for a command we did not send");
 	if (offset > cmd->len || pdu->data_len > cmd->len - offset)
 		return fail(s, "%s", "the target sent more data than the command asked for");
+	/* We agreed DataPDUInOrder=Yes and DataSequenceInOrder=Yes: each
+	 * Data-In follows the last. Counting bytes alone would let a repeated
+	 * or overlapping PDU leave a hole in the buffer while the count is full. */
+	if (offset != cmd->received || iscsi_get32(bhs + 36) != cmd->data_sn) {
+		char why[200];
+		if (offset != cmd->received)
+			snprintf(why, sizeof(why), "the target sent Data-In at offset %u where %u "
+				 "was due (out of order, repeated or overlapping, though "
+				 "DataPDUInOrder=Yes was agreed)", offset, cmd->received);
+		else
+			snprintf(why, sizeof(why), "the target sent Data-In with DataSN %u where "
+				 "%u was due", iscsi_get32(bhs + 36), cmd->data_sn);
+		return fail(s, "%s", why);
+	}
+	cmd->data_sn++;
 	memcpy(cmd->buf + offset, pdu->data, pdu->data_len);
 	cmd->received += (uint32_t)pdu->data_len;
 	if (bhs[1] & ISCSI_DATA_IN_STATUS) {
@@ -430,7 +463,7 @@ static bool ready_to_transfer(struct iscsi_session *s, const struct iscsi_pdu *p
 		uint32_t chunk = length < s->target_max_recv ? length : s->target_max_recv;
 		iscsi_bhs_init(out, ISCSI_OP_DATA_OUT, false,
 			       (uint8_t)(chunk == length ? ISCSI_FLAG_FINAL : 0), chunk);
-		iscsi_put_lun(out + 8, s->cfg->lun);
+		memcpy(out + 8, s->cfg->lun, 8);
 		iscsi_put32(out + 16, s->itt);
 		iscsi_put32(out + 20, ttt);
 		iscsi_put32(out + 28, s->exp_stat_sn);

@@ -24,7 +24,7 @@
 struct iscsi_config {
 	char initiator[ISCSI_NAME_MAX];
 	char target[ISCSI_NAME_MAX];
-	uint64_t lun;
+	uint8_t lun[8];            /* the SCSI LUN field, as on the wire */
 	/* CHAP: the target checks us with username/password; with
 	 * reverse_username set, we check the target too (mutual). */
 	char username[ISCSI_SECRET_MAX], password[ISCSI_SECRET_MAX];
@@ -57,7 +57,8 @@ struct iscsi_command {
 	/* Results. */
 	bool done;
 	uint8_t status;          /* SCSI status */
-	uint32_t received;       /* Data-In bytes placed */
+	uint32_t received;       /* Data-In bytes placed, from offset 0 without gaps */
+	uint32_t data_sn;        /* the DataSN the next Data-In must carry */
 	uint32_t sent;           /* Data-Out bytes sent */
 	uint8_t sense[64];
 	size_t sense_len;

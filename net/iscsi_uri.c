@@ -30,6 +30,44 @@ static bool parse_number(const char *text, unsigned long long max, unsigned long
 	return !*end && *out <= max;
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* RFC 4173's LUN, read as iPXE reads it: up to four groups of one to four
+ * hex digits joined by '-', each a big-endian 16-bit word of the 8-byte
+ * SCSI LUN; groups not given are zero, "" is LUN 0. */
+static bool parse_lun(const char *text, uint8_t lun[8])
+{
+	memset(lun, 0, 8);
+	if (!*text)
+		return true;
+	for (int group = 0; group < 4; group++) {
+		unsigned value = 0, digits = 0;
+		for (; hex_digit(*text) >= 0; text++) {
+			if (++digits > 4)
+				return false;
+			value = value * 16 + (unsigned)hex_digit(*text);
+		}
+		if (!digits)
+			return false;
+		lun[2 * group] = (uint8_t)(value >> 8);
+		lun[2 * group + 1] = (uint8_t)value;
+		if (!*text)
+			return true;
+		if (*text++ != '-')
+			return false;
+	}
+	return false; /* a fifth group */
+}
+
 bool iscsi_uri_parse(const char *text, struct iscsi_uri *out, char *why, size_t why_size)
 {
 	const char *field[5], *p;
@@ -93,11 +131,11 @@ bool iscsi_uri_parse(const char *text, struct iscsi_uri *out, char *why, size_t 
 		return false;
 	}
 	out->port = (uint16_t)value;
-	if (!parse_number(lun, 16383, 0, &value)) {
-		snprintf(why, why_size, "\"%s\" is not a LUN (0 to 16383)", lun);
+	if (!parse_lun(lun, out->lun)) {
+		snprintf(why, why_size, "\"%s\" is not a LUN (hexadecimal, up to four 16-bit "
+			 "groups joined by '-': \"0\", \"1f\", \"0-1\")", lun);
 		return false;
 	}
-	out->lun = value;
 	if (!out->target[0]) {
 		snprintf(why, why_size, "no target name");
 		return false;

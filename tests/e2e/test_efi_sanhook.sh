@@ -5,7 +5,8 @@
 # no file system, a missing target and a server that is not an address
 # each give their own message, and the script goes on; so do a port
 # nobody listens on and a target whose ACL wants another initiator name,
-# which ${initiator-iqn} then gives.
+# which ${initiator-iqn} then gives. Two URIs are paths to one drive: the
+# one that answers is used.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_iscsi.sh"
 lab_require_root
@@ -39,6 +40,8 @@ sanhook iscsi:$LAB_SERVER_IP::3261:1:$LAB_ISCSI_IQN || echo NO-LISTENER-REFUSED
 sanhook --drive 0x82 iscsi:$LAB_SERVER_IP:::1:$LAB_ISCSI_IQN-acl || echo ACL-REFUSED
 set initiator-iqn iqn.2026-11.test.bootnet:client
 sanhook --drive 0x82 iscsi:$LAB_SERVER_IP:::1:$LAB_ISCSI_IQN-acl && echo ACL-OK
+sanhook --drive 0x83 iscsi:$LAB_SERVER_IP::3261:1:$LAB_ISCSI_IQN iscsi:$LAB_SERVER_IP:::1:$LAB_ISCSI_IQN && echo MULTIPATH-OK
+sanunhook --drive 0x84 || echo MULTIPATH-ONE-DRIVE
 echo SAN-SCRIPT-END
 SCRIPT
 
@@ -63,6 +66,11 @@ lab_wait_for 'acl: login refused: no such target, or not for this initiator' 60
 lab_wait_for '^ACL-REFUSED' 30
 lab_wait_for 'Registered SAN device 0x82: .*-acl' 60
 lab_wait_for '^ACL-OK' 30
+# Two URIs are two paths to one drive: the first does not answer, the second does.
+lab_wait_for 'port 3261 \(is the target running\?\) \(trying the next path\)' 60
+lab_wait_for 'Registered SAN device 0x83: iscsi:[0-9.]*:::1:.*:disk ' 60
+lab_wait_for '^MULTIPATH-OK' 30
+lab_wait_for '^MULTIPATH-ONE-DRIVE' 30
 lab_wait_for '^SAN-SCRIPT-END' 30
 lab_expect_not 'SANHOOK-FAILED|BLANK-HOOK-FAILED|Exception'
 echo PASS

@@ -1,6 +1,7 @@
 /* sanhook, sanboot and sanunhook over a fake iSCSI opener and the host
  * platform: drive numbers (given, or the next free from 0x80), refusals
- * (a drive in use, a URI that is not iscsi:, a login that fails), sanboot
+ * (a drive in use, a URI that is not iscsi:, a login that fails), several
+ * URIs as paths to one drive (the first that answers), sanboot
  * detaching what it attached when the boot fails unless --keep, and
  * everything detached before bootnet leaves. */
 #include <stdio.h>
@@ -79,7 +80,8 @@ static void reset(void)
 TEST(sanhook_numbers_drives)
 {
 	reset();
-	CHECK(run("sanhook iscsi:10.0.0.1:::1:iqn.a iscsi:10.0.0.1:::2:iqn.b") == 0);
+	CHECK(run("sanhook iscsi:10.0.0.1:::1:iqn.a") == 0);
+	CHECK(run("sanhook iscsi:10.0.0.1:::2:iqn.b") == 0);
 	CHECK_CONTAINS(host_console_text(), "Registered SAN device 0x80: iscsi:10.0.0.1:::1:iqn.a "
 			"(4096 blocks of 512 bytes, 2 MiB)");
 	CHECK_CONTAINS(host_console_text(), "Registered SAN device 0x81: iscsi:10.0.0.1:::2:iqn.b");
@@ -98,6 +100,49 @@ TEST(sanhook_numbers_drives)
 	/* Before bootnet leaves, every disk is detached and closed. */
 	san_unhook_all();
 	CHECK(host_san_attached_count() == 0 && closed == 4 && san_first() == NULL);
+}
+
+/* iPXE 2.0: several URIs are paths to ONE drive; the first that answers. */
+TEST(sanhook_several_uris_are_one_drive)
+{
+	reset();
+	CHECK(run("sanhook iscsi:10.0.0.1:::1:iqn.fail iscsi:10.0.0.2:::1:iqn.a "
+		  "iscsi:10.0.0.3:::1:iqn.a") == 0);
+	CHECK_CONTAINS(host_console_text(), "sanhook: iscsi:10.0.0.1:::1:iqn.fail: login refused: "
+			"fake (trying the next path)");
+	CHECK_CONTAINS(host_console_text(), "Registered SAN device 0x80: iscsi:10.0.0.2:::1:iqn.a");
+	CHECK(host_san_attached_count() == 1 && san_find(0x81) == NULL);
+	CHECK_STR(san_find(0x80)->uri, "iscsi:10.0.0.2:::1:iqn.a");
+	/* The next sanhook gets the next drive; --drive is the one drive. */
+	CHECK(run("sanhook iscsi:10.0.0.4:::1:iqn.b iscsi:10.0.0.5:::1:iqn.b") == 0);
+	CHECK(san_find(0x81) && san_find(0x82) == NULL);
+	CHECK(run("sanhook --drive 0x90 http://x/ iscsi:10.0.0.6:::1:iqn.c") == 0);
+	CHECK_CONTAINS(host_console_text(), "bootnet attaches iscsi: disks only (trying the next");
+	CHECK(san_find(0x90) && san_find(0x91) == NULL && host_san_attached_count() == 3);
+	/* No path answers: nothing attached, every failure said. */
+	CHECK(run("sanhook iscsi:10.0.0.1:::1:iqn.fail1 iscsi:10.0.0.1:::1:iqn.fail2") != 0);
+	CHECK_CONTAINS(host_console_text(), "iqn.fail2: login refused: fake\n");
+	CHECK(host_san_attached_count() == 3 && closed == 0);
+	san_unhook_all();
+	CHECK(closed == 3);
+}
+
+/* sanboot with several URIs: one drive, and on failure it is unhooked. */
+TEST(sanboot_several_uris_unhooks_on_failure)
+{
+	reset();
+	CHECK(run("sanboot iscsi:10.0.0.1:::1:iqn.fail iscsi:10.0.0.2:::1:iqn.a") != 0);
+	CHECK_CONTAINS(host_console_text(), "Registered SAN device 0x80: iscsi:10.0.0.2:::1:iqn.a");
+	CHECK_CONTAINS(host_console_text(), "cannot boot from SAN device 0x80");
+	CHECK_CONTAINS(host_console_text(), "Unregistered SAN device 0x80");
+	CHECK(host_san_attached_count() == 0 && closed == 1 && san_first() == NULL);
+	/* None answers: nothing is left attached either. */
+	CHECK(run("sanboot iscsi:10.0.0.1:::1:iqn.fail iscsi:10.0.0.1:::1:iqn.fail2") != 0);
+	CHECK(host_san_attached_count() == 0 && san_first() == NULL);
+	/* --keep keeps the one drive. */
+	CHECK(run("sanboot --keep iscsi:10.0.0.2:::1:iqn.a iscsi:10.0.0.3:::1:iqn.a") != 0);
+	CHECK(host_san_attached_count() == 1 && san_find(0x80) && !san_find(0x81));
+	san_unhook_all();
 }
 
 TEST(sanhook_refusals)

@@ -56,6 +56,33 @@ TEST(dhcp_discover_carries_pxe_and_ipxe_options)
 	CHECK(find_option(pkt, len, 55, &len8) != NULL);
 }
 
+/* Option 175 says what the build has, with iPXE's codes, per platform. */
+TEST(dhcp_option_175_features_per_platform)
+{
+	static const uint8_t want_efi[] = { 0x11, 0x13, 0x14, 0x15, 0x17, 0x18, 0x24, 0x27 };
+	static const uint8_t want_bios[] = { 0x11, 0x13, 0x14, 0x15, 0x17, 0x18, 0x19, 0x21, 0x27 };
+	uint8_t pkt[DHCP_MAX_PACKET], len8;
+	struct dhcp_client c = client;
+	const uint8_t *v;
+	size_t len;
+
+	c.feature_count = dhcp_ipxe_features(true, &c.features);
+	CHECK(c.feature_count == sizeof(want_efi) &&
+	      memcmp(c.features, want_efi, sizeof(want_efi)) == 0);
+	len = dhcp_build(pkt, sizeof(pkt), &c, DHCPDISCOVER, 0, 0);
+	CHECK((v = find_option(pkt, len, 175, &len8)) && len8 == 3 * sizeof(want_efi));
+	for (size_t i = 0; v && i < sizeof(want_efi); i++) /* code, length 1, value 1 */
+		CHECK(v[3 * i] == want_efi[i] && v[3 * i + 1] == 1 && v[3 * i + 2] == 1);
+
+	/* BIOS: no EFI; multiboot and PXE (and iSCSI: INT 13h SAN disks). */
+	c.feature_count = dhcp_ipxe_features(false, &c.features);
+	CHECK(c.feature_count == sizeof(want_bios) &&
+	      memcmp(c.features, want_bios, sizeof(want_bios)) == 0);
+	len = dhcp_build(pkt, sizeof(pkt), &c, DHCPDISCOVER, 0, 0);
+	CHECK((v = find_option(pkt, len, 175, &len8)) && len8 == 3 * sizeof(want_bios));
+	CHECK(v && v[0] == 0x11 && v[3 * 8] == 0x27);
+}
+
 TEST(dhcp_request_names_address_and_server)
 {
 	uint8_t pkt[DHCP_MAX_PACKET], len8;

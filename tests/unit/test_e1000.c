@@ -257,3 +257,19 @@ TEST(netprobe_drives_a_nic_without_firmware_path_natively)
 	CHECK(host_dma_live_count() == 0);
 	host_reg_model_set(NULL);
 }
+
+TEST(exit_boot_services_stops_dma_of_native_nics_only)
+{
+	machine(true);
+	CHECK(netprobe_run("native") == 1);
+	struct netdev *dev = netdev_first();
+	CHECK(dev && dev->is_open && dev->claims_pci);
+	struct host_pci_function *f = host_pci_find(&nic.loc);
+	CHECK(f && (f->config[4] & 0x04));
+	netdev_stop_dma_all();
+	CHECK(f && !(f->config[4] & 0x04));      /* bus mastering off */
+	CHECK(f && (f->config[4] & 0x03) == 0x03); /* decoding kept */
+	CHECK(dev->is_open);
+	netdev_remove_all();
+	host_reg_model_set(NULL);
+}

@@ -40,10 +40,6 @@ TEST(iscsi_bhs_fields)
 	CHECK(bhs[16] == 0xde && bhs[19] == 0xef);
 	CHECK(iscsi_itt(bhs) == 0xdeadbeef);
 	CHECK(iscsi_pad(0) == 0 && iscsi_pad(1) == 3 && iscsi_pad(4) == 0 && iscsi_pad(7) == 1);
-	iscsi_put_lun(bhs + 8, 3);
-	CHECK(bhs[8] == 0 && bhs[9] == 3 && bhs[10] == 0);
-	iscsi_put_lun(bhs + 8, 0x1234);
-	CHECK(bhs[8] == 0x52 && bhs[9] == 0x34);
 	CHECK_STR(iscsi_opcode_name(ISCSI_OP_R2T), "Ready To Transfer");
 	CHECK(iscsi_opcode_name(0x17) == NULL);
 }

@@ -95,7 +95,7 @@ static void start(const char *user, const char *password, const char *ruser, con
 	snprintf(cfg.password, sizeof(cfg.password), "%s", password);
 	snprintf(cfg.reverse_username, sizeof(cfg.reverse_username), "%s", ruser);
 	snprintf(cfg.reverse_password, sizeof(cfg.reverse_password), "%s", rpw);
-	cfg.lun = 1;
+	cfg.lun[1] = 1;
 	sent_count = 0;
 	iscsi_session_init(&s, &cfg, fake_send, NULL, fake_random);
 	CHECK(iscsi_session_login(&s));
@@ -175,6 +175,28 @@ TEST(iscsi_login_chap_mutual)
 	CHECK(s.state == ISCSI_FULL_FEATURE);
 }
 
+/* RFC 7143 numbers may be hex: CHAP_I=0x01 is identifier 1. */
+TEST(iscsi_chap_identifier_decimal_or_hex)
+{
+	start("alice", "secretsecret", "", "");
+	CHECK(iscsi_session_receive(&s, login_rsp(0, 0, KEYS("AuthMethod=CHAP\0"))));
+	CHECK(iscsi_session_receive(&s, login_rsp(0, 0,
+		KEYS("CHAP_A=5\0CHAP_I=0x01\0CHAP_C=0x00112233445566778899aabbccddeeff\0"))));
+	/* The same response as for CHAP_I=1 (iscsi_login_chap_mutual). */
+	CHECK(sent_has(&sent[sent_count - 1], "CHAP_R=0x3d3d7f13199a65926f355637d73daf5c"));
+#define BAD(id) { "CHAP_A=5\0CHAP_I=" id "\0CHAP_C=0x0011\0", sizeof("CHAP_A=5\0CHAP_I=" id "\0CHAP_C=0x0011\0") - 1 }
+	static const struct { const char *keys; size_t len; } bad[] = {
+		BAD("0x100"), BAD("256"), BAD("1x"), BAD("0x"), BAD("-1"),
+	};
+#undef BAD
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		start("alice", "secretsecret", "", "");
+		CHECK(iscsi_session_receive(&s, login_rsp(0, 0, KEYS("AuthMethod=CHAP\0"))));
+		CHECK(!iscsi_session_receive(&s, login_rsp(0, 0, bad[i].keys, bad[i].len)));
+		CHECK_CONTAINS(s.error, "is not a CHAP identifier (0 to 255)");
+	}
+}
+
 TEST(iscsi_login_failures)
 {
 	/* A wrong password: the target's status 0x0201 becomes words. */
@@ -227,8 +249,8 @@ TEST(iscsi_login_failures)
 	CHECK_CONTAINS(s.error, "0x0299");
 }
 
-static const struct iscsi_pdu *data_in(uint32_t itt, uint32_t offset, const void *data,
-				       size_t len, bool status)
+static const struct iscsi_pdu *data_in_sn(uint32_t itt, uint32_t data_sn, uint32_t offset,
+					  const void *data, size_t len, bool status)
 {
 	iscsi_bhs_init(pdu.bhs, ISCSI_OP_DATA_IN, false,
 		       (uint8_t)(status ? ISCSI_FLAG_FINAL | ISCSI_DATA_IN_STATUS : 0), len);
@@ -237,11 +259,19 @@ static const struct iscsi_pdu *data_in(uint32_t itt, uint32_t offset, const void
 	if (status)
 		stat_sn++;
 	iscsi_put32(pdu.bhs + 32, 80);
+	iscsi_put32(pdu.bhs + 36, data_sn);
 	iscsi_put32(pdu.bhs + 40, offset);
 	memcpy(pdu_data, data, len);
 	pdu.data = pdu_data;
 	pdu.data_len = len;
 	return &pdu;
+}
+
+/* The first Data-In of a command (DataSN 0); data_in_sn for the others. */
+static const struct iscsi_pdu *data_in(uint32_t itt, uint32_t offset, const void *data,
+				       size_t len, bool status)
+{
+	return data_in_sn(itt, 0, offset, data, len, status);
 }
 
 TEST(iscsi_read_with_data_in)
@@ -269,7 +299,7 @@ TEST(iscsi_read_with_data_in)
 	CHECK(iscsi_session_receive(&s, data_in(itt, 0, "\0\0\x0f", 3, false)));
 	CHECK(!cmd.done);
 	uint32_t exp = s.exp_stat_sn;
-	CHECK(iscsi_session_receive(&s, data_in(itt, 3, "\xff\0\0\x02\0", 5, true)));
+	CHECK(iscsi_session_receive(&s, data_in_sn(itt, 1, 3, "\xff\0\0\x02\0", 5, true)));
 	CHECK(cmd.done && cmd.status == SCSI_STATUS_GOOD && cmd.received == 8);
 	CHECK(s.exp_stat_sn == exp + 1);
 	uint64_t blocks;
@@ -317,6 +347,57 @@ TEST(iscsi_check_condition_and_hostile_data)
 	CHECK(iscsi_session_command(&s, &cmd));
 	itt = iscsi_itt(sent[sent_count - 1].bhs);
 	CHECK(!iscsi_session_receive(&s, data_in(itt, 0xfffffffe, "abcd", 4, false)));
+}
+
+/* DataPDUInOrder=Yes: a repeated, overlapping, skipping or misnumbered
+ * Data-In ends the session instead of leaving a hole counted as data. */
+TEST(iscsi_data_in_must_come_in_order)
+{
+	uint8_t buf[8];
+	struct iscsi_command cmd = { .buf = buf, .len = 8 };
+	uint32_t itt;
+	scsi_cdb_read_capacity10(cmd.cdb);
+
+	start("", "", "", "");
+	finish_login();
+	CHECK(iscsi_session_command(&s, &cmd));
+	itt = iscsi_itt(sent[sent_count - 1].bhs);
+	CHECK(iscsi_session_receive(&s, data_in_sn(itt, 0, 0, "abcd", 4, false)));
+	/* The same 4 bytes again would make received == len with 4..7 unwritten. */
+	CHECK(!iscsi_session_receive(&s, data_in_sn(itt, 1, 0, "abcd", 4, true)));
+	CHECK(s.state == ISCSI_FAILED && !cmd.done);
+	CHECK_CONTAINS(s.error, "Data-In at offset 0 where 4 was due");
+
+	start("", "", "", "");                           /* overlapping */
+	finish_login();
+	CHECK(iscsi_session_command(&s, &cmd));
+	itt = iscsi_itt(sent[sent_count - 1].bhs);
+	CHECK(iscsi_session_receive(&s, data_in_sn(itt, 0, 0, "abcd", 4, false)));
+	CHECK(!iscsi_session_receive(&s, data_in_sn(itt, 1, 2, "cdef", 4, false)));
+	CHECK_CONTAINS(s.error, "offset 2 where 4 was due");
+
+	start("", "", "", "");                           /* a gap first */
+	finish_login();
+	CHECK(iscsi_session_command(&s, &cmd));
+	itt = iscsi_itt(sent[sent_count - 1].bhs);
+	CHECK(!iscsi_session_receive(&s, data_in_sn(itt, 0, 4, "efgh", 4, true)));
+	CHECK_CONTAINS(s.error, "offset 4 where 0 was due");
+
+	start("", "", "", "");                           /* DataSN skipped */
+	finish_login();
+	CHECK(iscsi_session_command(&s, &cmd));
+	itt = iscsi_itt(sent[sent_count - 1].bhs);
+	CHECK(iscsi_session_receive(&s, data_in_sn(itt, 0, 0, "abcd", 4, false)));
+	CHECK(!iscsi_session_receive(&s, data_in_sn(itt, 2, 4, "efgh", 4, true)));
+	CHECK_CONTAINS(s.error, "DataSN 2 where 1 was due");
+
+	start("", "", "", "");                           /* in order: accepted */
+	finish_login();
+	CHECK(iscsi_session_command(&s, &cmd));
+	itt = iscsi_itt(sent[sent_count - 1].bhs);
+	CHECK(iscsi_session_receive(&s, data_in_sn(itt, 0, 0, "abcd", 4, false)));
+	CHECK(iscsi_session_receive(&s, data_in_sn(itt, 1, 4, "efgh", 4, true)));
+	CHECK(cmd.done && cmd.received == 8 && memcmp(buf, "abcdefgh", 8) == 0);
 }
 
 TEST(iscsi_write_answers_r2t)

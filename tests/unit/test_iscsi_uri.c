@@ -10,14 +10,42 @@ TEST(iscsi_uri_fields_and_defaults)
 	char why[128];
 	CHECK(iscsi_uri_parse("iscsi:10.77.0.1::::iqn.2026-11.lab:disk", &u, why, sizeof(why)));
 	CHECK_STR(u.server, "10.77.0.1");
-	CHECK(u.port == 3260 && u.lun == 0);
+	static const uint8_t lun0[8] = { 0 };
+	CHECK(u.port == 3260 && memcmp(u.lun, lun0, 8) == 0);
 	CHECK_STR(u.target, "iqn.2026-11.lab:disk");
 	CHECK(iscsi_uri_parse("iscsi:san.example:6:3261:2:iqn.x:y:z", &u, why, sizeof(why)));
 	CHECK_STR(u.server, "san.example");
-	CHECK(u.port == 3261 && u.lun == 2);
+	CHECK(u.port == 3261 && u.lun[0] == 0 && u.lun[1] == 2);
 	CHECK_STR(u.target, "iqn.x:y:z");
 	CHECK(iscsi_uri_parse("iscsi:[fe80::1]::::t", &u, why, sizeof(why)));
 	CHECK_STR(u.server, "fe80::1");
+}
+
+/* RFC 4173 LUNs are hex, up to four 16-bit groups, as iPXE reads them. */
+TEST(iscsi_uri_lun_is_hex_groups)
+{
+	struct iscsi_uri u;
+	char why[160];
+	static const uint8_t lun16[8] = { 0x00, 0x10 };
+	CHECK(iscsi_uri_parse("iscsi:h:::10:t", &u, why, sizeof(why)));
+	CHECK(memcmp(u.lun, lun16, 8) == 0);
+	static const uint8_t zero[8] = { 0 };
+	CHECK(iscsi_uri_parse("iscsi:h:::0-0-0-0:t", &u, why, sizeof(why)));
+	CHECK(memcmp(u.lun, zero, 8) == 0);
+	static const uint8_t groups[8] = { 0x40, 0x1f, 0x00, 0x02, 0xab, 0xcd, 0x00, 0x01 };
+	CHECK(iscsi_uri_parse("iscsi:h:::401F-2-abcd-1:t", &u, why, sizeof(why)));
+	CHECK(memcmp(u.lun, groups, 8) == 0);
+	static const uint8_t two[8] = { 0x00, 0x01, 0x00, 0x02 };
+	CHECK(iscsi_uri_parse("iscsi:h:::1-2:t", &u, why, sizeof(why)));
+	CHECK(memcmp(u.lun, two, 8) == 0);
+	static const char *bad[] = { "iscsi:h:::g:t", "iscsi:h:::12345:t", "iscsi:h:::1-:t",
+				     "iscsi:h:::-1:t", "iscsi:h:::1--2:t", "iscsi:h:::1-2-3-4-5:t",
+				     "iscsi:h:::0x10:t", "iscsi:h::: 1:t" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		why[0] = '\0';
+		CHECK(!iscsi_uri_parse(bad[i], &u, why, sizeof(why)));
+		CHECK_CONTAINS(why, "is not a LUN (hexadecimal");
+	}
 }
 
 TEST(iscsi_uri_refusals)
