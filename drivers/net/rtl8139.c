@@ -229,5 +229,6 @@ static const struct pci_id rtl_ids[] = {
 const struct nic_driver rtl8139_driver = {
 	.name = "rtl8139",
 	.ids = rtl_ids,
+	.covers = "the RTL8139",
 	.probe = rtl_probe,
 };
