@@ -3,7 +3,8 @@
  * the NBP copied to 0000:7C00 and entered in real mode with ES:BX pointing
  * at PXENV+ and the !PXE far pointer at SS:SP+4. bootnet's netdev over the
  * UNDI is closed first (its close leaves the stack as bootnet found it),
- * so the NBP finds the stack as the ROM left it. The far return address at
+ * so the NBP finds the stack as the ROM left it -- unless one of bootnet's
+ * own drivers has reset that NIC, which is refused. The far return address at
  * SS:SP leads to INT 18h: an NBP that returns makes the BIOS try its next
  * boot device, as when a PXE ROM's NBP gives up. */
 #include <stdio.h>
@@ -79,9 +80,11 @@ int bios_nbp_chain(struct image *img)
 	struct nbp_layout l;
 	struct bios_real_entry entry;
 	uint8_t *stack;
-	char why[200];
+	char why[240], nic_at[16];
+	bool nic_taken = bios_undi_nic_taken(nic_at, sizeof(nic_at));
 
 	if (find_pxe_stack(&pxenv, &pxe, why, sizeof(why)) != 0 ||
+	    nbp_undi_check(nic_taken, nic_at, why, sizeof(why)) != 0 ||
 	    nbp_layout_compute(img->len, bios_free_base_memory(), &l, why, sizeof(why)) != 0) {
 		console_printf("%s: cannot chain this PXE NBP: %s\n", img->name, why);
 		return -1;

@@ -40,3 +40,13 @@ int nbp_layout_compute(size_t len, struct mem_range base_free, struct nbp_layout
 	out->sp = NBP_STACK_SIZE - 8;
 	return 0;
 }
+
+int nbp_undi_check(bool nic_taken, const char *nic_at, char *why, size_t why_size)
+{
+	if (!nic_taken)
+		return 0;
+	snprintf(why, why_size, "bootnet's own driver has reset the NIC the PXE ROM's UNDI "
+		 "drives (%s), so the PXE stack no longer knows its state; boot bootnet again "
+		 "and chain before any netprobe that puts the native driver first", nic_at);
+	return -1;
+}

@@ -4,6 +4,7 @@
 #ifndef BIOS_NBP_LAYOUT_H
 #define BIOS_NBP_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "bios_memory.h"
@@ -21,5 +22,11 @@ struct nbp_layout {
  * be placed in base_free (bios_free_base_memory). */
 int nbp_layout_compute(size_t len, struct mem_range base_free, struct nbp_layout *out,
 		       char *why, size_t why_size);
+
+/* 0, or -1 with why when the PXE stack cannot be handed on: once one of
+ * bootnet's own drivers has reset the NIC the UNDI drives (nic_taken, at
+ * PCI address nic_at), the stack's view of that NIC is gone, and an NBP
+ * would get a PXE stack that no longer works. */
+int nbp_undi_check(bool nic_taken, const char *nic_at, char *why, size_t why_size);
 
 #endif

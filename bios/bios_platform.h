@@ -19,6 +19,8 @@ void bios_console_init(void);
 void bios_memory_init(void);
 void bios_time_init(void);
 void bios_pxe_init(void);
+/* Whether a native driver has taken the UNDI's NIC (its PCI address in at). */
+bool bios_undi_nic_taken(char *at, size_t at_size);
 
 /* A linear address as a pointer (the core runs with flat segments). The
  * empty asm hides the constant from GCC, which would otherwise warn that

@@ -2,6 +2,7 @@
  * PIT (channel 2, whose output the CPU can read at port 0x61 without
  * interrupts); the wall clock from the CMOS real-time clock. */
 #include "../firmware/civil_time.h"
+#include "cmos_time.h"
 #include "../firmware/platform.h"
 #include "bios_io.h"
 #include "bios_platform.h"
@@ -55,35 +56,25 @@ static uint8_t cmos(uint8_t reg)
 	return inb(0x71);
 }
 
-static unsigned from_bcd(uint8_t v, bool binary)
-{
-	return binary ? v : (v >> 4) * 10u + (v & 15u);
-}
-
 uint64_t platform_unix_time(void)
 {
+	struct cmos_clock c;
 	struct civil_time t;
 	int64_t seconds;
-	uint8_t status_b, hour;
-	bool binary;
 	unsigned long spins = 0;
 
 	/* Read between updates: wait while the update-in-progress bit is set. */
 	while ((cmos(0x0a) & 0x80) && spins < 1000000ul)
 		spins++;
-	status_b = cmos(0x0b);
-	binary = status_b & 0x04;
-	hour = cmos(0x04);
-	t.second = from_bcd(cmos(0x00), binary);
-	t.minute = from_bcd(cmos(0x02), binary);
-	t.hour = from_bcd(hour & 0x7f, binary);
-	if (!(status_b & 0x02) && (hour & 0x80))
-		t.hour = (t.hour % 12) + 12; /* 12-hour clock, PM */
-	t.day = from_bcd(cmos(0x07), binary);
-	t.month = from_bcd(cmos(0x08), binary);
-	t.year = (int)from_bcd(cmos(0x09), binary);
-	unsigned century = from_bcd(cmos(0x32), binary);
-	t.year += (century >= 19 && century <= 21) ? (int)century * 100 : 2000;
+	c.status_b = cmos(0x0b);
+	c.hour = cmos(0x04);
+	c.second = cmos(0x00);
+	c.minute = cmos(0x02);
+	c.day = cmos(0x07);
+	c.month = cmos(0x08);
+	c.year = cmos(0x09);
+	c.century = cmos(0x32);
+	cmos_clock_decode(&c, &t);
 	if (!civil_to_unix(&t, &seconds) || seconds <= 0)
 		return 0;
 	return (uint64_t)seconds; /* the RTC keeps local time, taken as it is */

@@ -22,6 +22,7 @@ struct bios_pxe {
 	char why_not[160];            /* when not found, or the probe failed */
 	bool probed_ok;
 	bool unloaded;                /* bootnet.pxe: the stack is gone, the NIC noted */
+	bool nic_taken;               /* a native driver has reset the UNDI's NIC */
 	struct pxe_port port;
 	struct pxe_undi undi;
 };
@@ -223,11 +224,20 @@ int platform_netdevs_off_pci(struct netdev **devs, int max)
 }
 
 /* A native driver taking the NIC the ROM booted from keeps the ROM's
- * cached DHCP packets and knows bootnet came through it. */
+ * cached DHCP packets and knows bootnet came through it. It is called just
+ * before the driver claims and resets the NIC: from then on the UNDI's
+ * state of it is gone, which chaining an NBP must know. */
 void platform_netdev_firmware_facts(struct netdev *dev)
 {
 	if (!dev->on_pci || !undi_at(&dev->pci))
 		return;
 	dev->loaded_from = true;
 	dev->cached = pxe.undi.netdev.cached;
+	pxe.nic_taken = true;
+}
+
+bool bios_undi_nic_taken(char *at, size_t at_size)
+{
+	snprintf(at, at_size, "%02x:%02x.%x", pxe.undi.bus, pxe.undi.dev, pxe.undi.fn);
+	return pxe.nic_taken;
 }

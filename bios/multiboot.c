@@ -1,5 +1,6 @@
 /* Multiboot 1: header, load plan, placement and the information
  * structure (see multiboot.h). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include "../firmware/byteorder.h"
@@ -106,6 +107,7 @@ static int parse_elf(const uint8_t *data, size_t len, struct mb_kernel *k, char 
 {
 	uint32_t phoff, entry;
 	unsigned phentsize, phnum;
+	bool entry_inside = false;
 
 	if (len < 52 || memcmp(data, "\x7f" "ELF", 4) != 0) {
 		snprintf(why, why_size, "it is not ELF and its header has no load addresses (flag 16)");
@@ -137,11 +139,22 @@ static int parse_elf(const uint8_t *data, size_t len, struct mb_kernel *k, char 
 		}
 		if (add_segment(k, paddr, offset, file_size, mem_size, why, why_size) != 0)
 			return -1;
-		if (entry >= vaddr && entry - vaddr < mem_size)
+		/* The entry as a virtual address, or already a physical one. */
+		if (entry >= vaddr && entry - vaddr < mem_size) {
 			k->entry = entry - vaddr + paddr;
+			entry_inside = true;
+		} else if (entry >= paddr && entry - paddr < mem_size) {
+			entry_inside = true;
+		}
 	}
 	if (k->segment_count == 0) {
 		snprintf(why, why_size, "it has no segment to load");
+		return -1;
+	}
+	/* Jumping anywhere else would run whatever memory holds there. */
+	if (!entry_inside) {
+		snprintf(why, why_size, "its ELF entry point 0x%x lies outside every segment it "
+			 "loads", entry);
 		return -1;
 	}
 	return 0;

@@ -47,6 +47,9 @@ relocated:
 	jc	fail
 	cmpw	$0xaa55, %bx
 	jne	fail
+	movw	$msg_packet, %si
+	testb	$1, %cl                 /* CX bit 0: packet calls (AH=42h) supported */
+	jz	fail
 	movw	$msg_empty, %si
 	movw	image_count, %cx
 	jcxz	fail
@@ -103,6 +106,7 @@ puts:
 
 msg_prefix:	.asciz "bootnet USB: "
 msg_ext:	.asciz "no INT 13h extensions\r\n"
+msg_packet:	.asciz "INT 13h extensions without packet reads (AH=42h)\r\n"
 msg_empty:	.asciz "no BIOS build on this image\r\n"
 msg_read:	.asciz "disk read failed\r\n"
 

@@ -23,20 +23,46 @@ const char *netprobe_default_order(void)
 #endif
 }
 
+static bool driver_has_vendor(const struct nic_driver *drv, uint16_t vendor)
+{
+	for (const struct pci_id *i = drv->ids; i->vendor; i++)
+		if (i->vendor == vendor)
+			return true;
+	return false;
+}
+
 void netprobe_no_driver_text(uint16_t vendor, uint16_t device, char *buf, size_t size)
 {
-	/* A driver for other devices of the same vendor: this one may well be
-	 * a relative its table does not list yet. */
+	char covers[96] = "";
+	int count = 0;
+	size_t used;
+
+	/* A family driver of the same vendor: this one may well be a relative
+	 * its table does not list yet. */
 	for (int d = 0; nic_drivers[d]; d++) {
-		for (const struct pci_id *i = nic_drivers[d]->ids; i->vendor; i++) {
-			if (i->vendor == vendor) {
-				snprintf(buf, size, "no driver for %04x:%04x: not in the %s table "
-					 "-- please report", vendor, device, nic_drivers[d]->name);
-				return;
-			}
+		if (driver_has_vendor(nic_drivers[d], vendor) && !nic_drivers[d]->covers) {
+			snprintf(buf, size, "no driver for %04x:%04x: not in the %s table "
+				 "-- please report", vendor, device, nic_drivers[d]->name);
+			return;
 		}
 	}
-	snprintf(buf, size, "no driver for %04x:%04x", vendor, device);
+	/* Drivers of single chips: say what they cover instead. */
+	for (int d = 0; nic_drivers[d]; d++) {
+		if (!driver_has_vendor(nic_drivers[d], vendor))
+			continue;
+		used = strlen(covers);
+		snprintf(covers + used, sizeof(covers) - used, "%s%s", count ? " and " : "",
+			 nic_drivers[d]->covers);
+		count++;
+	}
+	if (!count) {
+		snprintf(buf, size, "no driver for %04x:%04x", vendor, device);
+		return;
+	}
+	const char *name = pci_vendor_name(vendor);
+	snprintf(buf, size, "no driver for %04x:%04x (bootnet's %s driver%s cover%s %s only) "
+		 "-- please report", vendor, device, name ? name : "", count > 1 ? "s" : "",
+		 count > 1 ? "" : "s", covers);
 }
 
 static void link_text(struct netdev *dev, char *buf, size_t size)

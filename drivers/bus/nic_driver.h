@@ -16,6 +16,10 @@ struct pci_id {
 struct nic_driver {
 	const char *name;        /* "tg3": also what netdev->path says */
 	const struct pci_id *ids; /* ends with an entry whose vendor is 0 */
+	/* For a driver of one chip or a few ("the RTL8139"): what it covers,
+	 * so a report on another NIC of its vendor does not suggest the table
+	 * merely lacks it. NULL for a family whose table may lack a relative. */
+	const char *covers;
 	/* Brings up the function (already claimed: decoding and bus mastering
 	 * on): fills netdev's ops, priv, mac, mtu and path, and returns 0; or
 	 * returns a negative error with why filled in ("firmware handshake

@@ -354,11 +354,13 @@ static const struct pci_id e1000e_ids[] = {
 const struct nic_driver e1000_driver = {
 	.name = "e1000",
 	.ids = e1000_ids,
+	.covers = "the 8254x",
 	.probe = e1000_probe,
 };
 
 const struct nic_driver e1000e_driver = {
 	.name = "e1000e",
 	.ids = e1000e_ids,
+	.covers = "the 82574/82583",
 	.probe = e1000e_probe,
 };

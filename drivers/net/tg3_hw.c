@@ -175,17 +175,17 @@ static void read_dma_fixes(struct tg3 *tp)
 	uint32_t v;
 	if (tp->family != TG3_57765 && !is_5719_or_5720(tp))
 		return;
-	v = tg3_read(tp, RDMA_RSRVCTRL);
+	v = tg3_read(tp, RDMA_RESERVE_CTRL);
 	if (is_5719_or_5720(tp)) {
-		v &= ~(RDMA_RSRVCTRL_FIFO_LWM_MASK | RDMA_RSRVCTRL_FIFO_HWM_MASK |
-		       RDMA_RSRVCTRL_TXMRGN_MASK);
-		v |= RDMA_RSRVCTRL_FIFO_LWM_1_5K | RDMA_RSRVCTRL_FIFO_HWM_1_5K |
-		     RDMA_RSRVCTRL_TXMRGN_320B;
-		tg3_write(tp, LSO_RD_DMA_CRPTEN_CTRL,
-			  tg3_read(tp, LSO_RD_DMA_CRPTEN_CTRL) | LSO_RD_DMA_CRPTEN_BLEN_BD_4K |
-				  LSO_RD_DMA_CRPTEN_BLEN_LSO_4K);
+		v &= ~(RDMA_RESERVE_FIFO_LOW_MARK_MASK | RDMA_RESERVE_FIFO_HIGH_MARK_MASK |
+		       RDMA_RESERVE_TX_MARGIN_MASK);
+		v |= RDMA_RESERVE_FIFO_LOW_MARK_1536 | RDMA_RESERVE_FIFO_HIGH_MARK_1536 |
+		     RDMA_RESERVE_TX_MARGIN_320;
+		tg3_write(tp, RDMA_BURST_CTRL,
+			  tg3_read(tp, RDMA_BURST_CTRL) | RDMA_BURST_BD_4K |
+				  RDMA_BURST_LSO_4K);
 	}
-	tg3_write(tp, RDMA_RSRVCTRL, v | RDMA_RSRVCTRL_FIFO_OFLW_FIX);
+	tg3_write(tp, RDMA_RESERVE_CTRL, v | RDMA_RESERVE_FIFO_OVERFLOW_FIX);
 }
 
 static void enable_engines(struct tg3 *tp)
@@ -200,7 +200,7 @@ static void enable_engines(struct tg3 *tp)
 					MAC_MODE_TXSTAT_CLEAR);
 	platform_delay_us(40);
 	tg3_write(tp, MBOX_INTERRUPT_0, 1);
-	tg3_write(tp, WDMAC_MODE, BLOCK_ENABLE | WDMAC_MODE_STATUS_TAG_FIX);
+	tg3_write(tp, WDMAC_MODE, BLOCK_ENABLE | WDMAC_MODE_FIX_STATUS_TAG);
 	read_dma_fixes(tp);
 	tg3_write(tp, RDMAC_MODE, BLOCK_ENABLE);
 	tg3_write(tp, RCVDCC_MODE, BLOCK_ENABLE | BLOCK_ATTN_ENABLE);
@@ -231,8 +231,8 @@ int tg3_hw_start(struct tg3 *tp, char *why, size_t why_size)
 	if (tg3_chip_reset(tp, why, why_size) != 0)
 		goto failed;
 	tg3_write(tp, MBOX_INTERRUPT_0, 1); /* polling only: interrupts stay masked */
-	misc = tg3_read(tp, GRC_MISC_CFG) & ~GRC_MISC_CFG_PRESCALAR_MASK;
-	tg3_write(tp, GRC_MISC_CFG, misc | 65u << GRC_MISC_CFG_PRESCALAR_SHIFT); /* 1 us timer ticks */
+	misc = tg3_read(tp, GRC_MISC_CFG) & ~GRC_MISC_CFG_PRESCALER_MASK;
+	tg3_write(tp, GRC_MISC_CFG, misc | 65u << GRC_MISC_CFG_PRESCALER_SHIFT); /* 1 us timer ticks */
 
 	/* Buffer manager watermarks for standard frames; 57765 and later
 	 * have a larger mbuf pool. Values as the guides' defaults; unverified. */

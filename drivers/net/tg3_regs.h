@@ -99,8 +99,8 @@
 #define RCVBDI_STD_THRESH               0x2c18 /* refill the BD cache below this */
 #define RCVCC_MODE                      0x3000 /* receive BD completion */
 #define RCVLSC_MODE                     0x3400 /* receive list selector */
-#define CPMU_CLCK_ORIDE                 0x3624 /* clock power management override */
-#define  CPMU_CLCK_ORIDE_MAC_ORIDE_EN    0x80000000 /* full-speed MAC clock */
+#define CPMU_CLOCK_OVERRIDE             0x3624 /* clock power management override */
+#define  CPMU_CLOCK_OVERRIDE_MAC_FULL_SPEED 0x80000000 /* keep the MAC clock at full speed */
 #define HOSTCC_MODE                     0x3c00 /* host coalescing: the status block */
 #define  HOSTCC_MODE_RESET               0x00000001
 #define HOSTCC_RXCOL_TICKS              0x3c08
@@ -116,19 +116,19 @@
 #define BUFMGR_DMA_LOW_WATER            0x4434 /* and in DMA descriptors */
 #define BUFMGR_DMA_HIGH_WATER           0x4438
 #define RDMAC_MODE                      0x4800 /* read DMA */
-#define RDMA_RSRVCTRL                   0x4900 /* read DMA reserve control */
-#define  RDMA_RSRVCTRL_FIFO_OFLW_FIX     0x00000004
-#define  RDMA_RSRVCTRL_FIFO_LWM_MASK     0x00000ff0
-#define  RDMA_RSRVCTRL_FIFO_LWM_1_5K     0x00000c00
-#define  RDMA_RSRVCTRL_FIFO_HWM_MASK     0x000ff000
-#define  RDMA_RSRVCTRL_FIFO_HWM_1_5K     0x000c0000
-#define  RDMA_RSRVCTRL_TXMRGN_MASK       0xffe00000
-#define  RDMA_RSRVCTRL_TXMRGN_320B       0x28000000
-#define LSO_RD_DMA_CRPTEN_CTRL          0x4910
-#define  LSO_RD_DMA_CRPTEN_BLEN_BD_4K    0x00030000
-#define  LSO_RD_DMA_CRPTEN_BLEN_LSO_4K   0x000c0000
+#define RDMA_RESERVE_CTRL               0x4900 /* read DMA FIFO reservation */
+#define  RDMA_RESERVE_FIFO_OVERFLOW_FIX  0x00000004 /* erratum: FIFO overflow */
+#define  RDMA_RESERVE_FIFO_LOW_MARK_MASK 0x00000ff0
+#define  RDMA_RESERVE_FIFO_LOW_MARK_1536 0x00000c00
+#define  RDMA_RESERVE_FIFO_HIGH_MARK_MASK 0x000ff000
+#define  RDMA_RESERVE_FIFO_HIGH_MARK_1536 0x000c0000
+#define  RDMA_RESERVE_TX_MARGIN_MASK     0xffe00000
+#define  RDMA_RESERVE_TX_MARGIN_320      0x28000000 /* bytes kept free for sending */
+#define RDMA_BURST_CTRL                 0x4910 /* read DMA burst lengths */
+#define  RDMA_BURST_BD_4K                0x00030000 /* descriptors read in 4 KiB bursts */
+#define  RDMA_BURST_LSO_4K               0x000c0000 /* segmentation data likewise */
 #define WDMAC_MODE                      0x4c00 /* write DMA */
-#define  WDMAC_MODE_STATUS_TAG_FIX       0x20000000
+#define  WDMAC_MODE_FIX_STATUS_TAG       0x20000000 /* erratum: status block tag */
 #define  SNDDATAC_MODE_CDELAY            0x00000010 /* 5761 */
 #define  RCVDBDI_MODE_INV_RING_SZ        0x00000010 /* attention on a bad ring size */
 #define  TX_MODE_5720_KEEP               0x00c00000 /* jumbo length, count-down mode */
@@ -148,8 +148,8 @@
 #define GRC_MISC_CFG                    0x6804
 #define  GRC_MISC_CFG_CORECLK_RESET      0x00000001
 #define  GRC_MISC_CFG_NO_PCIE_RETRAIN    0x20000000 /* keep the PCIe link through the reset */
-#define  GRC_MISC_CFG_PRESCALAR_SHIFT    1
-#define  GRC_MISC_CFG_PRESCALAR_MASK     0x000000fe
+#define  GRC_MISC_CFG_PRESCALER_SHIFT    1 /* the timer's clock divider */
+#define  GRC_MISC_CFG_PRESCALER_MASK     0x000000fe
 #define GRC_FASTBOOT_PC                 0x6894
 
 /* NVRAM interface. */

@@ -69,9 +69,9 @@ static void clock_override(struct tg3 *tp, bool on)
 	uint32_t v;
 	if (!clock_override_applies(tp))
 		return;
-	v = tg3_read(tp, CPMU_CLCK_ORIDE);
-	tg3_write(tp, CPMU_CLCK_ORIDE,
-		  on ? v | CPMU_CLCK_ORIDE_MAC_ORIDE_EN : v & ~CPMU_CLCK_ORIDE_MAC_ORIDE_EN);
+	v = tg3_read(tp, CPMU_CLOCK_OVERRIDE);
+	tg3_write(tp, CPMU_CLOCK_OVERRIDE,
+		  on ? v | CPMU_CLOCK_OVERRIDE_MAC_FULL_SPEED : v & ~CPMU_CLOCK_OVERRIDE_MAC_FULL_SPEED);
 }
 
 int tg3_chip_reset(struct tg3 *tp, char *why, size_t why_size)

@@ -1,6 +1,9 @@
 /* Fuzz target: a hostile PXE stack answering every UNDI call of the
  * receive path and the cached-DHCP query with whatever the input says
- * (results, lengths, fragment data): no overrun, no endless loop. */
+ * (results, lengths, fragment data): no overrun, no endless loop. The
+ * caller's buffer is a heap block of exactly the size passed, so ASan
+ * sees any write past it; each fragment read is checked against what
+ * the stack announced for it. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +15,10 @@ struct hostile {
 	struct pxe_port port;
 	const uint8_t *in;
 	size_t left;
-	uint8_t mem[0x2000];
+	struct segoff16 fragment;   /* what the last ISR answer announced */
+	size_t fragment_len;
+	/* Fragments start below 0x1000 and hold at most 0xffff bytes. */
+	uint8_t mem[0x1000 + 0x10000];
 };
 
 static uint16_t take16(struct hostile *h)
@@ -38,6 +44,8 @@ static uint16_t hostile_call(struct pxe_port *port, uint16_t opcode, void *param
 		isr->buffer_length = take16(h);
 		isr->frame_length = take16(h);
 		isr->frame = (struct segoff16){ take16(h) % 0x1000, 0 };
+		h->fragment = isr->frame;
+		h->fragment_len = isr->buffer_length;
 	} else if (opcode == PXENV_GET_CACHED_INFO) {
 		struct pxenv_get_cached_info *ci = params;
 		size_t n = h->left < port->data_size ? h->left : port->data_size;
@@ -54,8 +62,11 @@ static void hostile_read(struct pxe_port *port, struct segoff16 at, void *dst, s
 {
 	struct hostile *h = (struct hostile *)port;
 	size_t linear = (size_t)at.seg * 16 + at.off;
-	if (linear + len > sizeof(h->mem))
-		__builtin_trap(); /* the receive path asked for more than a fragment can hold */
+	/* The receive path read elsewhere than the announced fragment, or more
+	 * than it holds. */
+	if (at.seg != h->fragment.seg || at.off != h->fragment.off || len > h->fragment_len ||
+	    linear + len > sizeof(h->mem))
+		__builtin_trap();
 	memcpy(dst, h->mem + linear, len);
 }
 
@@ -63,7 +74,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct hostile h;
 	static struct pxe_undi u;
-	uint8_t frame[NETDEV_MAX_FRAME];
 	struct netdev_cached_dhcp cached;
 
 	memset(&u, 0, sizeof(u));
@@ -74,10 +84,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	h.port.data_size = 0x1000;
 	h.in = data;
 	h.left = size;
+	h.fragment_len = 0;
 	u.port = &h.port;
 	for (int i = 0; i < 8 && h.left; i++) {
-		int len = pxe_undi_receive(&u, frame, sizeof(frame) - (size_t)i * 100);
-		if (len < 0 || len > (int)sizeof(frame))
+		size_t room = NETDEV_MAX_FRAME - (size_t)i * 100;
+		uint8_t *frame = malloc(room);
+		if (!frame)
+			return 0;
+		int len = pxe_undi_receive(&u, frame, room);
+		free(frame);
+		if (len < 0 || (size_t)len > room)
 			__builtin_trap();
 	}
 	memset(&cached, 0, sizeof(cached));

@@ -14,6 +14,12 @@ printf '#!ipxe\necho ISO-AUTOEXEC\n' > "$TMP/autoexec.ipxe"
 	-o "$TMP/boot.iso" ||
 	fail "mkiso failed"
 iso=$TMP/boot.iso
+# A BIOS image over 560 KiB cannot be loaded whole at 0000:7C00: refused.
+head -c $((560 * 1024 + 1)) /dev/zero > "$TMP/big.kpxe"
+out=$("$TOP/tools/mkiso" --x64 "$x64" --ia32 "$ia32" --bios "$TMP/big.kpxe" -o "$TMP/big.iso" 2>&1) &&
+	fail "mkiso took a BIOS image of 560 KiB + 1 byte"
+expect_in "$out" "is 573441 bytes; a BIOS boot image loaded at 0000:7C00 may be at most 560 KiB" \
+	"mkiso (BIOS image too large)"
 
 out=$(xorriso -indev "$iso" -report_el_torito plain 2>&1)
 expect_in "$out" "Volume id +: 'BOOTNET'" "xorriso (volume id)"

@@ -55,6 +55,15 @@ out=$(python3 gpt_check.py "$TMP/bios.img") || { echo "$out"; fail "gpt_check.py
 expect_in "$out" "boot code area in use" "gpt_check.py (BIOS image)"
 out=$(sgdisk -v "$TMP/bios.img" 2>&1)
 expect_in "$out" "No problems found" "sgdisk -v (BIOS image)"
+# The 0xEE entry is active for BIOSes that want an active partition;
+# sgdisk warns about exactly that, and nothing else may warn.
+expect_in "$out" "protective partition in the MBR is marked as active" "sgdisk -v (BIOS image)"
+grep -E "Warning|Caution|ERROR" <<<"$out" | grep -vq "^Warning: The 0xEE protective partition" &&
+	{ echo "$out"; fail "sgdisk -v warns (BIOS image)"; }
+[ "$(od -An -tx1 -j $((0x1BE)) -N 1 "$TMP/bios.img" | tr -d ' ')" = 80 ] ||
+	fail "the BIOS image's 0xEE entry is not active (boot flag 0x80)"
+[ "$(od -An -tx1 -j $((0x1BE)) -N 1 "$TMP/plain.img" | tr -d ' ')" = 00 ] ||
+	fail "an image without the BIOS parts has an active 0xEE entry"
 cmp -s -n $((0x1A8)) "$TMP/bios.img" "$mbr" || fail "the MBR's boot code is not bios/usb_mbr.S's"
 lba=$(od -An -tu8 -j $((0x1A8)) -N 8 "$TMP/bios.img" | tr -d ' ')
 count=$(od -An -tu2 -j $((0x1B0)) -N 2 "$TMP/bios.img" | tr -d ' ')

@@ -34,3 +34,13 @@ TEST(nbp_too_big_or_where_bootnet_is_is_refused)
 	CHECK(nbp_layout_compute(2000, free_base, &l, why, sizeof(why)) == -1);
 	CHECK_CONTAINS(why, "no room for the NBP's 4096-byte stack");
 }
+
+TEST(nbp_chain_refused_once_a_native_driver_reset_the_undi_nic)
+{
+	char why[240] = "";
+	CHECK(nbp_undi_check(false, "00:03.0", why, sizeof(why)) == 0);
+	CHECK(why[0] == 0);
+	CHECK(nbp_undi_check(true, "00:03.0", why, sizeof(why)) == -1);
+	CHECK_CONTAINS(why, "bootnet's own driver has reset the NIC the PXE ROM's UNDI drives (00:03.0)");
+	CHECK_CONTAINS(why, "boot bootnet again");
+}

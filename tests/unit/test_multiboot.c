@@ -129,6 +129,27 @@ TEST(multiboot_faults_are_refused_with_the_reason)
 	free(e);
 }
 
+TEST(multiboot_elf_entry_must_lie_in_a_loaded_segment)
+{
+	uint8_t *e = make_elf();
+	struct mb_kernel k;
+	char why[160] = "";
+	/* Already physical (inside the segment's physical range): taken as is. */
+	put_le32(e + 24, MIB + 0x2ff0);
+	CHECK(mb_kernel_parse(e, IMAGE_LEN, &k, why, sizeof(why)) == 0);
+	CHECK(k.entry == MIB + 0x2ff0);
+	/* Just past the segment's memory, virtually or physically: refused. */
+	put_le32(e + 24, 0xc0103000);
+	CHECK(mb_kernel_parse(e, IMAGE_LEN, &k, why, sizeof(why)) == -1);
+	CHECK_CONTAINS(why, "entry point 0xc0103000 lies outside every segment it loads");
+	put_le32(e + 24, MIB + 0x3000);
+	CHECK(mb_kernel_parse(e, IMAGE_LEN, &k, why, sizeof(why)) == -1);
+	CHECK_CONTAINS(why, "entry point 0x103000 lies outside");
+	put_le32(e + 24, 0);
+	CHECK(mb_kernel_parse(e, IMAGE_LEN, &k, why, sizeof(why)) == -1);
+	free(e);
+}
+
 static const struct mem_range ram[] = { { 0, 0x9fc00 }, { MIB, 512u * MIB } };
 
 TEST(multiboot_modules_and_information_follow_the_kernel)

@@ -113,8 +113,21 @@ TEST(no_driver_text_names_the_table_of_a_vendor_we_have_drivers_for)
 	char t[160];
 	netprobe_no_driver_text(0x1af4, 0x10ff, t, sizeof(t));
 	CHECK_STR(t, "no driver for 1af4:10ff: not in the virtio-net table -- please report");
+	netprobe_no_driver_text(0x14e4, 0x1699, t, sizeof(t));
+	CHECK_STR(t, "no driver for 14e4:1699: not in the tg3 table -- please report");
 	netprobe_no_driver_text(0x168c, 0x0030, t, sizeof(t));
 	CHECK_STR(t, "no driver for 168c:0030");
+}
+
+TEST(no_driver_text_says_what_a_single_chip_driver_covers)
+{
+	char t[200];
+	netprobe_no_driver_text(0x10ec, 0x8168, t, sizeof(t));
+	CHECK_STR(t, "no driver for 10ec:8168 (bootnet's Realtek driver covers the RTL8139 "
+		  "only) -- please report");
+	netprobe_no_driver_text(0x8086, 0x1533, t, sizeof(t));
+	CHECK_STR(t, "no driver for 8086:1533 (bootnet's Intel drivers cover the 8254x and "
+		  "the 82574/82583 only) -- please report");
 }
 
 TEST(report_for_a_machine_whose_only_nic_nobody_drives)

@@ -226,3 +226,32 @@ TEST(rtl8139_restarts_its_receiver_on_a_header_that_makes_no_sense)
 	CHECK(dev->rx_dropped == 4);
 	tear_down(dev);
 }
+
+TEST(rtl8139_drops_an_overlong_frame_alone_and_keeps_vlan_frames)
+{
+	struct netdev *dev = bring_up();
+	uint8_t frame[2040], got[2048];
+	if (!CHECK(dev != NULL))
+		return;
+	unsigned resets_at_open = chip->resets;
+	memset(frame, 0x3c, sizeof(frame));
+	/* A VLAN-tagged full frame (1518 bytes + CRC) is delivered. */
+	CHECK(deliver(chip, frame, 1518, RTL_RX_ROK, 1522));
+	CHECK(dev->ops->receive(dev, got, sizeof(got)) == 1518);
+	/* Longer frames with a sane header are dropped one by one, the
+	 * frames queued behind them still delivered, the chip never reset. */
+	for (unsigned i = 0; i < 20; i++) {
+		CHECK(deliver(chip, frame, 1600 + i * 20, RTL_RX_ROK, (uint16_t)(1604 + i * 20)));
+		frame[0] = (uint8_t)i;
+		CHECK(deliver(chip, frame, 100, RTL_RX_ROK, 104));
+		CHECK(dev->ops->receive(dev, got, sizeof(got)) == 100);
+		CHECK(got[0] == i);
+	}
+	CHECK(dev->rx_dropped == 20);
+	CHECK(chip->resets == resets_at_open);
+	/* A length past the ring's spare room is impossible: restart. */
+	CHECK(deliver(chip, frame, 100, RTL_RX_ROK, 2100));
+	CHECK(dev->ops->receive(dev, got, sizeof(got)) == 0);
+	CHECK(dev->rx_dropped == 21 && chip->resets == resets_at_open + 1);
+	tear_down(dev);
+}

@@ -15,7 +15,7 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 	bios/int13_request.c bios/e820_hide.c
 # BIOS loaders' pure parts (where a kernel or an NBP goes, image kinds, multiboot).
 UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c \
-	bios/bios_image_kind.c bios/multiboot.c bios/bios_pxe_unload.c
+	bios/bios_image_kind.c bios/multiboot.c bios/bios_pxe_unload.c bios/cmos_time.c
 # Core files that call into scripts and downloads: unit tests only, linked
 # with the stand-ins in tests/unit/test_cmd_image_fakes.c (not the fuzzers).
 UNIT_CMD_SRCS := firmware/cmd_image.c firmware/image_fetch.c firmware/image_initrd.c \
