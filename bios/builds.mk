@@ -15,7 +15,7 @@ $(BIOS_OBJ)/prefix-media.o: bios/prefix.S
 	$(call say,AS bios $< (media))
 	$(Q)$(CC) -m32 -DBOOT_KIND=2 -c $< -o $@
 $(BIOS_OBJ)/prefix-%.bin: $(BIOS_OBJ)/prefix-%.o bios/prefix.lds
-	$(Q)$(LD) -m elf_i386 -T bios/prefix.lds -o $(BIOS_OBJ)/prefix-$*.elf $<
+	$(Q)$(LD) -m elf_i386 --no-warn-rwx-segments -T bios/prefix.lds -o $(BIOS_OBJ)/prefix-$*.elf $<
 	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix-$*.elf $@
 $(BIOS_OBJ)/core-image.bin: $(BIOS_OBJ)/core.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
@@ -35,7 +35,7 @@ $(BIOS_OBJ)/prefix_rom.bin: bios/prefix_rom.S bios/prefix_rom.lds
 	@mkdir -p $(@D)
 	$(call say,AS bios $<)
 	$(Q)$(CC) -m32 -c $< -o $(BIOS_OBJ)/prefix_rom.o
-	$(Q)$(LD) -m elf_i386 -T bios/prefix_rom.lds -o $(BIOS_OBJ)/prefix_rom.elf $(BIOS_OBJ)/prefix_rom.o
+	$(Q)$(LD) -m elf_i386 --no-warn-rwx-segments -T bios/prefix_rom.lds -o $(BIOS_OBJ)/prefix_rom.elf $(BIOS_OBJ)/prefix_rom.o
 	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix_rom.elf $@
 $(BIOS_OBJ)/media.bnz: $(BIOS_OBJ)/media.img tools/lzpack
 	$(call say,LZPACK $@)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "settings.h"
+#include "hex_digit.h"
 
 /* Appends formatted text at buf + used, counting what did not fit. */
 #define PUT(...)                                                                  \
@@ -57,21 +58,13 @@ static int format_uristring(const uint8_t *data, size_t len, char *buf, size_t s
 	return finish(buf, size, used);
 }
 
-static int hex_value(int c)
-{
-	if (isdigit(c))
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 static int parse_uristring(const char *text, uint8_t *buf, size_t size)
 {
 	size_t n = 0;
 	for (const char *p = text; *p; p++) {
 		int c = (unsigned char)*p;
-		if (c == '%' && hex_value(p[1]) >= 0 && hex_value(p[2]) >= 0) {
-			c = hex_value(p[1]) * 16 + hex_value(p[2]);
+		if (c == '%' && hex_digit(p[1]) >= 0 && hex_digit(p[2]) >= 0) {
+			c = hex_digit(p[1]) * 16 + hex_digit(p[2]);
 			p += 2;
 		}
 		if (n == size)
@@ -182,10 +175,10 @@ static int parse_hex_with(const char *text, uint8_t *buf, size_t size, char betw
 	if (!*p)
 		return 0;
 	for (;;) {
-		int hi = hex_value((unsigned char)p[0]), lo;
+		int hi = hex_digit((unsigned char)p[0]), lo;
 		if (hi < 0 || n == size)
 			return -1;
-		lo = hex_value((unsigned char)p[1]);
+		lo = hex_digit((unsigned char)p[1]);
 		if (lo >= 0) {
 			buf[n++] = (uint8_t)(hi * 16 + lo);
 			p += 2;
@@ -234,7 +227,7 @@ static int parse_uuid(const char *text, uint8_t *buf, size_t size)
 			if (*p++ != '-')
 				return -1;
 		}
-		int hi = hex_value((unsigned char)p[0]), lo = hex_value((unsigned char)p[1]);
+		int hi = hex_digit((unsigned char)p[0]), lo = hex_digit((unsigned char)p[1]);
 		if (hi < 0 || lo < 0)
 			return -1;
 		buf[i] = (uint8_t)(hi * 16 + lo);

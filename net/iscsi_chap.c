@@ -2,6 +2,7 @@
 #include <string.h>
 #include "mbedtls/md5.h"
 #include "iscsi_chap.h"
+#include "../firmware/hex_digit.h"
 
 void chap_md5_response(uint8_t id, const char *secret, const uint8_t *challenge,
 		       size_t challenge_len, uint8_t out[CHAP_MD5_LEN])
@@ -14,17 +15,6 @@ void chap_md5_response(uint8_t id, const char *secret, const uint8_t *challenge,
 	mbedtls_md5_update_ret(&md5, challenge, challenge_len);
 	mbedtls_md5_finish_ret(&md5, out);
 	mbedtls_md5_free(&md5);
-}
-
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 static int base64_digit(char c)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "iscsi_uri.h"
+#include "../firmware/hex_digit.h"
 
 /* A field between colons into out; false when it does not fit. */
 static bool copy_field(const char *start, const char *end, char *out, size_t size)
@@ -28,17 +29,6 @@ static bool parse_number(const char *text, unsigned long long max, unsigned long
 		return false;
 	*out = strtoull(text, &end, 10);
 	return !*end && *out <= max;
-}
-
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* RFC 4173's LUN, read as iPXE reads it: up to four groups of one to four
