@@ -31,22 +31,11 @@ static int unload_call(struct pxe_undi *u, uint16_t opcode, const char *name)
 
 int bios_pxe_unload(struct pxe_undi *u, char *why, size_t why_size)
 {
-	struct pxenv_undi_get_nic_type nic;
 	struct pxenv_status_only close;
 
 	/* Where the NIC is, so the native driver that takes it knows it is
 	 * the one bootnet came from. Only a detail: no error if unknown. */
-	memset(&nic, 0, sizeof(nic));
-	if (u->port->call(u->port, PXENV_UNDI_GET_NIC_TYPE, &nic, sizeof(nic)) ==
-	    PXENV_EXIT_SUCCESS && nic.status == 0 &&
-	    (nic.nic_type == PXE_NIC_PCI || nic.nic_type == PXE_NIC_CARDBUS)) {
-		u->has_pci = true;
-		u->bus = nic.pci.bus_dev_func >> 8;
-		u->dev = (nic.pci.bus_dev_func >> 3) & 0x1f;
-		u->fn = nic.pci.bus_dev_func & 7;
-		u->vendor_id = nic.pci.vendor_id;
-		u->device_id = nic.pci.dev_id;
-	}
+	pxe_undi_find_pci(u);
 	/* The ROM may have left the NIC open for us or not: either is fine. */
 	memset(&close, 0, sizeof(close));
 	u->port->call(u->port, PXENV_UNDI_CLOSE, &close, sizeof(close));

@@ -23,12 +23,28 @@ int pxe_undi_call(struct pxe_undi *u, uint16_t opcode, const char *name, void *p
 	return -1;
 }
 
+void pxe_undi_find_pci(struct pxe_undi *u)
+{
+	struct pxenv_undi_get_nic_type nic;
+
+	memset(&nic, 0, sizeof(nic));
+	if (u->port->call(u->port, PXENV_UNDI_GET_NIC_TYPE, &nic, sizeof(nic)) ==
+	    PXENV_EXIT_SUCCESS && nic.status == 0 &&
+	    (nic.nic_type == PXE_NIC_PCI || nic.nic_type == PXE_NIC_CARDBUS)) {
+		u->has_pci = true;
+		u->bus = nic.pci.bus_dev_func >> 8;
+		u->dev = (nic.pci.bus_dev_func >> 3) & 0x1f;
+		u->fn = nic.pci.bus_dev_func & 7;
+		u->vendor_id = nic.pci.vendor_id;
+		u->device_id = nic.pci.dev_id;
+	}
+}
+
 int pxe_undi_probe(struct pxe_undi *u)
 {
 	struct pxenv_undi_startup startup;
 	struct pxenv_undi_initialize init;
 	struct pxenv_undi_get_information info;
-	struct pxenv_undi_get_nic_type nic;
 
 	/* The ROM that loaded us has usually started UNDI already; a stack
 	 * that refuses a second STARTUP for that reason still initializes. */
@@ -51,17 +67,7 @@ int pxe_undi_probe(struct pxe_undi *u)
 	u->mtu = info.max_tran_unit >= 576 && info.max_tran_unit <= 1500 ? info.max_tran_unit : 1500;
 
 	/* Where the NIC is: only a report detail, so a failure is no error. */
-	memset(&nic, 0, sizeof(nic));
-	if (u->port->call(u->port, PXENV_UNDI_GET_NIC_TYPE, &nic, sizeof(nic)) ==
-	    PXENV_EXIT_SUCCESS && nic.status == 0 &&
-	    (nic.nic_type == PXE_NIC_PCI || nic.nic_type == PXE_NIC_CARDBUS)) {
-		u->has_pci = true;
-		u->bus = nic.pci.bus_dev_func >> 8;
-		u->dev = (nic.pci.bus_dev_func >> 3) & 0x1f;
-		u->fn = nic.pci.bus_dev_func & 7;
-		u->vendor_id = nic.pci.vendor_id;
-		u->device_id = nic.pci.dev_id;
-	}
+	pxe_undi_find_pci(u);
 	return 0;
 }
 

@@ -161,6 +161,9 @@ int pxe_undi_call(struct pxe_undi *u, uint16_t opcode, const char *name, void *p
 /* STARTUP, INITIALIZE, GET_INFORMATION (MAC, MTU) and GET_NIC_TYPE (the
  * PCI location): 0, or -1 with why in u->error. */
 int pxe_undi_probe(struct pxe_undi *u);
+/* Asks the UNDI where its NIC is on PCI (PXENV_UNDI_GET_NIC_TYPE): fills
+ * has_pci and the location and IDs; nothing when it cannot say. */
+void pxe_undi_find_pci(struct pxe_undi *u);
 /* The ROM's DHCP packets (ACK, boot server reply) copied into cached;
  * the ones absent or unreadable are left NULL. */
 void pxe_undi_cached_dhcp(struct pxe_undi *u, struct netdev_cached_dhcp *cached);
