@@ -1,4 +1,4 @@
-/* Calendar time to Unix time (see civil_time.h). */
+/* Calendar time to Unix time and back (see civil_time.h). */
 #include "civil_time.h"
 
 bool civil_is_leap_year(int year)
@@ -36,4 +36,18 @@ bool civil_to_unix(const struct civil_time *t, int64_t *seconds)
 	days += t->day - 1;
 	*seconds = days * 86400 + t->hour * 3600 + t->minute * 60 + t->second;
 	return true;
+}
+
+void civil_from_unix(uint64_t seconds, struct civil_time *t)
+{
+	uint64_t days = seconds / 86400, rest = seconds % 86400;
+	int year = 1970;
+	unsigned month = 1;
+	/* Whole years, then whole months: a few hundred steps at most. */
+	while (days >= (uint64_t)(civil_is_leap_year(year) ? 366 : 365) && year < 9999)
+		days -= civil_is_leap_year(year++) ? 366 : 365;
+	while (month < 12 && days >= civil_days_in_month(year, month))
+		days -= civil_days_in_month(year, month++);
+	*t = (struct civil_time){ year, month, (unsigned)days + 1, (unsigned)(rest / 3600),
+				  (unsigned)(rest / 60 % 60), (unsigned)(rest % 60) };
 }

@@ -20,5 +20,7 @@ unsigned civil_days_in_month(int year, unsigned month);
  * leaving *seconds alone, when a field is out of range (a clock that was
  * never set can read 2000-00-00). */
 bool civil_to_unix(const struct civil_time *t, int64_t *seconds);
+/* The other way, for times from the epoch on (messages that quote a clock). */
+void civil_from_unix(uint64_t seconds, struct civil_time *t);
 
 #endif

@@ -23,6 +23,10 @@ _Static_assert(TLS_BADCERT_EXPIRED == MBEDTLS_X509_BADCERT_EXPIRED &&
 	       TLS_BADCERT_BAD_KEY == MBEDTLS_X509_BADCERT_BAD_KEY,
 	       "tls_verify_text.h follows mbedtls/x509.h");
 
+/* 2025-01-01: no clock that is set can say earlier than this code was
+ * written; one that does was reset (1970, 2000 are what they fall back to). */
+#define CLOCK_FLOOR 1735689600ull
+
 struct tls {
 	mbedtls_ssl_context ssl;
 	struct tcp_pcb *pcb;
@@ -202,9 +206,12 @@ struct tls *tls_new(struct tcp_pcb *pcb, const char *host, char *err, size_t err
 		return NULL;
 	}
 	t->now = platform_unix_time();
-	if (!t->now) {
-		snprintf(err, err_size, "the machine's clock is not set; cannot check the "
-			 "certificate's dates (set the clock in the firmware setup)");
+	if (t->now < CLOCK_FLOOR) {
+		struct civil_time said;
+		civil_from_unix(t->now, &said);
+		snprintf(err, err_size, "the machine's clock is not set (it says %04d-%02u-%02u); "
+			 "cannot check the certificate's dates (set the clock in the firmware "
+			 "setup)", said.year, said.month, said.day);
 		free(t);
 		return NULL;
 	}

@@ -76,3 +76,20 @@ TEST(civil_refuses_bad_fields)
 	CHECK(unix_of(0, 1, 1, 0, 0, 0) == 12345);
 	CHECK(unix_of(10000, 1, 1, 0, 0, 0) == 12345);
 }
+
+TEST(civil_from_unix_round_trips)
+{
+	struct civil_time t;
+	int64_t back;
+	civil_from_unix(0, &t);
+	CHECK(t.year == 1970 && t.month == 1 && t.day == 1 && t.hour == 0);
+	civil_from_unix(951782400 + 86399, &t); /* 2000-02-29 23:59:59 */
+	CHECK(t.year == 2000 && t.month == 2 && t.day == 29 && t.hour == 23 && t.minute == 59 &&
+	      t.second == 59);
+	/* Every day from 1970 to 2100 comes back to itself. */
+	for (uint64_t s = 0; s < 4102444800ull; s += 86400 + 3661) {
+		civil_from_unix(s, &t);
+		if (!CHECK(civil_to_unix(&t, &back) && (uint64_t)back == s))
+			break;
+	}
+}
