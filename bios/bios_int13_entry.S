@@ -78,6 +78,24 @@ int13_blob:
 	.quad 0
 	.org H_E820_TABLE + 32 * E820_ENTRY
 
+/* cs_save REG,SLOT, REG,SLOT...: each register into its slot of the blob,
+ * in the order given; cs_load loads them back. Through CS, the one segment
+ * known to point at the blob; the register's name gives the size (movl or
+ * movw), so a run of them is one line. */
+	.macro	cs_save reg, slot, more:vararg
+	mov	%\reg, %cs:\slot
+	.ifnb	\more
+	cs_save	\more
+	.endif
+	.endm
+
+	.macro	cs_load reg, slot, more:vararg
+	mov	%cs:\slot, %\reg
+	.ifnb	\more
+	cs_load	\more
+	.endif
+	.endm
+
 /* ------------------------------------------------ INT 13h */
 int13_entry:
 	cmpb	%cs:H_DRIVE, %dl
@@ -87,19 +105,8 @@ int13_entry:
 	cmpb	$0, %cs:H_BUSY           /* called again from inside the core: refuse */
 	jne	busy
 	movb	$1, %cs:H_BUSY
-	movl	%eax, %cs:F_EAX
-	movl	%ebx, %cs:F_EBX
-	movl	%ecx, %cs:F_ECX
-	movl	%edx, %cs:F_EDX
-	movl	%esi, %cs:F_ESI
-	movl	%edi, %cs:F_EDI
-	movl	%ebp, %cs:F_EBP
-	movw	%ds, %cs:F_DS
-	movw	%es, %cs:F_ES
-	movw	%ss, %cs:H_SAVED_SS
-	movw	%fs, %cs:H_SAVED_FS
-	movw	%gs, %cs:H_SAVED_GS
-	movl	%esp, %cs:H_SAVED_ESP
+	cs_save	eax,F_EAX, ebx,F_EBX, ecx,F_ECX, edx,F_EDX, esi,F_ESI, edi,F_EDI, ebp,F_EBP
+	cs_save	ds,F_DS, es,F_ES, ss,H_SAVED_SS, fs,H_SAVED_FS, gs,H_SAVED_GS, esp,H_SAVED_ESP
 	sidtl	%cs:H_SAVED_IDTR
 	movl	%cs:H_LINEAR, %ebx
 	lgdtl	%cs:H_GDTR
@@ -149,19 +156,9 @@ pm16_exit:
 	ljmpw	*%cs:H_RM_BACK
 rm_back:
 	lidtl	%cs:H_SAVED_IDTR         /* a thunk call may have loaded the core's IDT */
-	movw	%cs:H_SAVED_SS, %ss
-	movl	%cs:H_SAVED_ESP, %esp
-	movw	%cs:H_SAVED_FS, %fs
-	movw	%cs:H_SAVED_GS, %gs
-	movl	%cs:F_EAX, %eax
-	movl	%cs:F_EBX, %ebx
-	movl	%cs:F_ECX, %ecx
-	movl	%cs:F_EDX, %edx
-	movl	%cs:F_ESI, %esi
-	movl	%cs:F_EDI, %edi
-	movl	%cs:F_EBP, %ebp
-	movw	%cs:F_DS, %ds
-	movw	%cs:F_ES, %es
+	cs_load	ss,H_SAVED_SS, esp,H_SAVED_ESP, fs,H_SAVED_FS, gs,H_SAVED_GS  /* SS, then ESP at once */
+	cs_load	eax,F_EAX, ebx,F_EBX, ecx,F_ECX, edx,F_EDX, esi,F_ESI, edi,F_EDI, ebp,F_EBP
+	cs_load	ds,F_DS, es,F_ES
 	movb	$0, %cs:H_BUSY
 	pushw	%bp
 	movw	%sp, %bp
