@@ -136,3 +136,20 @@ CFG
 		"$kernel:/vmlinuz" "$LAB_DIR/initrd.gz:/initrd.gz" "$LAB_DIR/bootnet-san.txt:/bootnet-san.txt" \
 		"$LAB_DIR/grubenv:/grubenv"
 }
+
+# lab_san_linux_start: the set-up of the EFI tests that sanboot Linux
+# (test_efi_sanboot.sh, test_efi_sanboot_native.sh; linux_initrd.sh
+# sourced). Skips without a kernel in /boot; builds lab_linux_san_disk's
+# disk as $LAB_DIR/disk.img (leaving $want_sha), starts the lab with
+# dnsmasq handing out san.ipxe (the test writes it to $LAB_DIR/tftp) and
+# tgtd serving the disk as LUN 1 of target 1, $LAB_ISCSI_IQN.
+lab_san_linux_start() {
+	local kernel
+	lab_require_root
+	kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
+	[ -r "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
+	lab_linux_san_disk "$LAB_DIR/disk.img" "$kernel"
+	lab_start --dhcp-boot=san.ipxe
+	lab_start_tgtd
+	lab_tgt_target 1 "$LAB_ISCSI_IQN" "$LAB_DIR/disk.img"
+}

@@ -7,14 +7,7 @@
 . "$(dirname "$0")/lab_iscsi.sh"
 . "$(dirname "$0")/lab_nic.sh"
 . "$(dirname "$0")/linux_initrd.sh"
-lab_require_root
-kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
-[ -r "$kernel" ] || lab_skip "no kernel in /boot (install linux-image-amd64)"
-
-lab_linux_san_disk "$LAB_DIR/disk.img" "$kernel"
-lab_start --dhcp-boot=san.ipxe
-lab_start_tgtd
-lab_tgt_target 1 "$LAB_ISCSI_IQN" "$LAB_DIR/disk.img"
+lab_san_linux_start
 cat > "$LAB_DIR/tftp/san.ipxe" <<SCRIPT
 #!ipxe
 sanboot iscsi:$LAB_SERVER_IP:::1:$LAB_ISCSI_IQN || echo SANBOOT-FAILED
