@@ -72,11 +72,13 @@ void platform_free(void *ptr)
 }
 
 /* DMA memory: everything here is below 4 GiB and mapped 1:1, so the
- * address is the bus address; 4 KiB alignment by over-allocating and
- * keeping the block's own address just before the aligned one. */
-void *platform_dma_alloc(size_t size, uint64_t *bus)
+ * address is the bus address, whichever device asks; 4 KiB alignment by
+ * over-allocating and keeping the block's own address just before the
+ * aligned one. */
+void *platform_dma_alloc(const struct pci_location *loc, size_t size, uint64_t *bus)
 {
 	uint8_t *raw, *aligned;
+	(void)loc;
 	if (size > SIZE_MAX - 8192)
 		return NULL;
 	raw = heap_alloc(size + 4096 + sizeof(void *));
@@ -89,8 +91,9 @@ void *platform_dma_alloc(size_t size, uint64_t *bus)
 	return aligned;
 }
 
-void platform_dma_free(void *ptr, size_t size)
+void platform_dma_free(const struct pci_location *loc, void *ptr, size_t size)
 {
+	(void)loc;
 	(void)size;
 	if (ptr)
 		heap_free(((void **)ptr)[-1]);

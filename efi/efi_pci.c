@@ -76,6 +76,12 @@ static struct efi_pci_device *device_at(const struct pci_location *loc)
 	return NULL;
 }
 
+EFI_PCI_IO_PROTOCOL *efi_pci_io_at(const struct pci_location *loc)
+{
+	struct efi_pci_device *d = loc ? device_at(loc) : NULL;
+	return d ? d->io : NULL;
+}
+
 static EFI_PCI_IO_PROTOCOL_WIDTH io_width(unsigned width)
 {
 	return width == 1 ? EfiPciIoWidthUint8 : width == 2 ? EfiPciIoWidthUint16 : EfiPciIoWidthUint32;

@@ -33,6 +33,10 @@ EFI_DEVICE_PATH *efi_device_path_of(EFI_HANDLE handle);
 BOOLEAN efi_pci_location_of(EFI_HANDLE handle, UINT16 *segment, UINT8 *bus, UINT8 *dev,
 			    UINT8 *fn);
 
+struct pci_location;
+/* The PciIo of the PCI function at loc, or NULL (efi_pci.c). */
+EFI_PCI_IO_PROTOCOL *efi_pci_io_at(const struct pci_location *loc);
+
 /* The last node of a device path (before its end), or NULL. */
 EFI_DEVICE_PATH *efi_device_path_last_node(EFI_DEVICE_PATH *dp);
 /* "IPv4", "IPv6" or "VLAN" when the handle is a child the firmware's network

@@ -66,10 +66,13 @@ bool platform_pci_claim(const struct pci_location *loc, char *why, size_t why_si
  * ConnectController): before bootnet exits or hands over the machine,
  * after the native drivers have stopped their devices. */
 void platform_pci_release_all(void);
-/* DMA memory: physically contiguous, 4 KiB aligned, below 4 GiB, zeroed;
- * *bus is the address the device uses for it. NULL when none is left. */
-void *platform_dma_alloc(size_t size, uint64_t *bus);
-void platform_dma_free(void *ptr, size_t size);
+/* DMA memory for the function at loc: physically contiguous, 4 KiB
+ * aligned, zeroed, reachable by the device below 4 GiB; *bus is the
+ * address the device uses for it (EFI: mapped through the function's
+ * PciIo, so an IOMMU the firmware turned on lets the device in). NULL
+ * when none is left. Freed with the same loc. */
+void *platform_dma_alloc(const struct pci_location *loc, size_t size, uint64_t *bus);
+void platform_dma_free(const struct pci_location *loc, void *ptr, size_t size);
 
 /* The firmware's own network paths (EFI SNP/NII/PXE Base Code, BIOS UNDI). */
 enum netpath_kind { NETPATH_SNP, NETPATH_NII, NETPATH_PXE_BC, NETPATH_UNDI };

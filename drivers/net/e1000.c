@@ -16,6 +16,7 @@
 #define EEPROM_WAIT_MS 10
 
 struct e1000 {
+	struct pci_location loc;
 	struct pci_bar regs;
 	bool e1000e;
 	uint8_t *dma;               /* rings, then RX buffers, then TX buffers */
@@ -138,7 +139,7 @@ static void e1000_close(struct netdev *dev)
 	if (e->e1000e)
 		wr(e, E1000_CTRL_EXT, rd(e, E1000_CTRL_EXT) & ~E1000_CTRL_EXT_DRV_LOAD);
 	if (e->dma)
-		platform_dma_free(e->dma, DMA_BYTES);
+		platform_dma_free(&e->loc, e->dma, DMA_BYTES);
 	e->dma = NULL;
 }
 
@@ -151,7 +152,7 @@ static int e1000_open(struct netdev *dev)
 			 "within %d ms", dev->path, RESET_WAIT_MS);
 		return -1;
 	}
-	e->dma = platform_dma_alloc(DMA_BYTES, &e->dma_bus);
+	e->dma = platform_dma_alloc(&e->loc, DMA_BYTES, &e->dma_bus);
 	if (!e->dma) {
 		snprintf(dev->error, sizeof(dev->error), "%s: no DMA memory for its rings", dev->path);
 		return -1;
@@ -289,6 +290,7 @@ static int probe(const struct pci_device_info *pci, struct netdev *netdev, bool 
 	}
 	e->e1000e = e1000e;
 	e->netdev = netdev;
+	e->loc = pci->loc;
 	if (!pci_bar_get(&pci->loc, 0, &e->regs, why, why_size))
 		goto fail;
 	if (e->regs.is_io || e->regs.size < 0x10000) {

@@ -21,6 +21,7 @@
 #define MAX_RX_LEN 2048
 
 struct rtl {
+	struct pci_location loc;
 	struct pci_bar regs;
 	uint8_t *dma;
 	uint64_t dma_bus;
@@ -78,7 +79,7 @@ static void rtl_close(struct netdev *dev)
 	wr(r, RTL_CR, 1, 0); /* receiver and transmitter off: no more DMA */
 	chip_reset(r);
 	if (r->dma)
-		platform_dma_free(r->dma, DMA_BYTES);
+		platform_dma_free(&r->loc, r->dma, DMA_BYTES);
 	r->dma = NULL;
 }
 
@@ -90,7 +91,7 @@ static int rtl_open(struct netdev *dev)
 			 "reset within %d ms", RESET_WAIT_MS);
 		return -1;
 	}
-	r->dma = platform_dma_alloc(DMA_BYTES, &r->dma_bus);
+	r->dma = platform_dma_alloc(&r->loc, DMA_BYTES, &r->dma_bus);
 	if (!r->dma) {
 		snprintf(dev->error, sizeof(dev->error), "rtl8139: no DMA memory for its buffers");
 		return -1;
@@ -194,6 +195,7 @@ static int rtl_probe(const struct pci_device_info *pci, const struct pci_id *id,
 		snprintf(why, why_size, "out of memory");
 		return -1;
 	}
+	r->loc = pci->loc;
 	if (!pci_bar_get(&pci->loc, 0, &r->regs, why_io, sizeof(why_io)) &&
 	    !pci_bar_get(&pci->loc, 1, &r->regs, why, why_size))
 		goto fail;

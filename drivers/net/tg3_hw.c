@@ -20,7 +20,7 @@
 
 static bool dma_alloc(struct tg3 *tp)
 {
-	tp->dma = platform_dma_alloc(DMA_SIZE, &tp->dma_bus);
+	tp->dma = platform_dma_alloc(&tp->loc, DMA_SIZE, &tp->dma_bus);
 	if (!tp->dma)
 		return false;
 	tp->dma_size = DMA_SIZE;
@@ -36,7 +36,7 @@ static bool dma_alloc(struct tg3 *tp)
 static void dma_free(struct tg3 *tp)
 {
 	if (tp->dma)
-		platform_dma_free(tp->dma, tp->dma_size);
+		platform_dma_free(&tp->loc, tp->dma, tp->dma_size);
 	tp->dma = NULL;
 }
 

@@ -147,10 +147,10 @@ static bool find_modern_caps(struct vnet *v, char *why, size_t why_size, bool *b
 
 /* --------------------------------------------------------------- queues */
 
-static void queue_free(struct virtq *q)
+static void queue_free(struct vnet *v, struct virtq *q)
 {
 	if (q->mem)
-		platform_dma_free(q->mem, q->mem_size);
+		platform_dma_free(&v->loc, q->mem, q->mem_size);
 	memset(q, 0, sizeof(*q));
 }
 
@@ -166,7 +166,7 @@ static int queue_setup_legacy(struct vnet *v, unsigned index, struct virtq *q, c
 		return -1;
 	}
 	uint64_t bus;
-	void *mem = platform_dma_alloc(virtq_bytes(size, VIRTIO_LEGACY_RING_ALIGN), &bus);
+	void *mem = platform_dma_alloc(&v->loc, virtq_bytes(size, VIRTIO_LEGACY_RING_ALIGN), &bus);
 	if (!mem) {
 		snprintf(why, why_size, "no DMA memory for queue %u", index);
 		return -1;
@@ -194,7 +194,7 @@ static int queue_setup_modern(struct vnet *v, unsigned index, struct virtq *q,
 		return -1;
 	}
 	uint64_t bus;
-	void *mem = platform_dma_alloc(virtq_bytes(size, VIRTIO_MODERN_RING_ALIGN), &bus);
+	void *mem = platform_dma_alloc(&v->loc, virtq_bytes(size, VIRTIO_MODERN_RING_ALIGN), &bus);
 	if (!mem) {
 		snprintf(why, why_size, "no DMA memory for queue %u", index);
 		return -1;
@@ -247,10 +247,10 @@ static void vnet_close(struct netdev *dev)
 {
 	struct vnet *v = dev->priv;
 	device_reset(v);
-	queue_free(&v->rx);
-	queue_free(&v->tx);
+	queue_free(v, &v->rx);
+	queue_free(v, &v->tx);
 	if (v->buffers)
-		platform_dma_free(v->buffers, (RX_BUFFERS + TX_BUFFERS) * BUFFER_BYTES);
+		platform_dma_free(&v->loc, v->buffers, (RX_BUFFERS + TX_BUFFERS) * BUFFER_BYTES);
 	v->buffers = NULL;
 	memset(v->tx_busy, 0, sizeof(v->tx_busy));
 }
@@ -302,7 +302,7 @@ static int vnet_open(struct netdev *dev)
 	status_write(v, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
 	if (!negotiate(v, why, why_size))
 		goto fail;
-	v->buffers = platform_dma_alloc((RX_BUFFERS + TX_BUFFERS) * BUFFER_BYTES, &v->buffers_bus);
+	v->buffers = platform_dma_alloc(&v->loc, (RX_BUFFERS + TX_BUFFERS) * BUFFER_BYTES, &v->buffers_bus);
 	if (!v->buffers) {
 		snprintf(why, why_size, "virtio-net: no DMA memory for buffers");
 		goto fail;

@@ -45,8 +45,9 @@ void platform_pci_release(const struct pci_location *loc)
 
 /* Below 4 GiB, as the platform promises (MAP_32BIT): a model of a NIC with
  * 32-bit address registers (rtl8139) can then reach it. */
-void *platform_dma_alloc(size_t size, uint64_t *bus)
+void *platform_dma_alloc(const struct pci_location *loc, size_t size, uint64_t *bus)
 {
+	(void)loc;
 	size_t rounded = (size + 4095) & ~(size_t)4095;
 	void *p = mmap(NULL, rounded ? rounded : 4096, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
@@ -57,8 +58,9 @@ void *platform_dma_alloc(size_t size, uint64_t *bus)
 	return p;
 }
 
-void platform_dma_free(void *ptr, size_t size)
+void platform_dma_free(const struct pci_location *loc, void *ptr, size_t size)
 {
+	(void)loc;
 	size_t rounded = (size + 4095) & ~(size_t)4095;
 	if (!ptr)
 		return;
