@@ -44,8 +44,7 @@ echo "made-up cores: 16 round trips"
 
 # Cut or damaged: refused with a status (1 = bad settings ... 6 = bad
 # header), never a crash (ASan would fail the program with 1 and a report).
-tools_pack() { "$TOP/tools/pack-core" "$@"; }
-tools_pack "$core" "$TMP/real.bnp" || fail "pack-core on the real core"
+"$TOP/tools/pack-core" "$core" "$TMP/real.bnp" || fail "pack-core on the real core"
 size=$(stat -c %s "$TMP/real.bnp")
 for cut in 24 25 100 $((size / 3)) $((size - 20)); do
 	head -c "$cut" "$TMP/real.bnp" > "$TMP/cut.bnp"
