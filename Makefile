@@ -195,7 +195,7 @@ include tools/media.mk
 include tests/unit/unit.mk
 include tests/fuzz/fuzz.mk
 
-test: all $(UNIT_BIN)
+test: all $(UNIT_BIN) $(UNPACK_CHECK_BIN)
 	tools/fetch-deps
 	tests/run-all
 
@@ -218,8 +218,8 @@ clean:
 # ---------------------------------------------------------------- BIOS build
 # bin/bootnet.kpxe: a PXE NBP (bios/README.md). The core and bios/ are
 # built for i386 as a position-independent executable linked at 0
-# (bios/bootnet.lds); the 16-bit prefix (bios/prefix.S) is linked on its
-# own and put in front of it.
+# (bios/bootnet.lds); bios/builds.mk packs it and puts the 16-bit prefix
+# (bios/prefix.S) in front of it.
 BIOS_OBJ    := $(BUILD)/bios
 BIOS_SRCS   := $(wildcard bios/*.c)
 BIOS_CFLAGS := $(filter-out -fshort-wchar,$(FREESTANDING)) -m32 -march=i686 -fpie \
@@ -255,13 +255,6 @@ $(BIOS_OBJ)/bios/%.o: bios/%.S
 	@mkdir -p $(@D)
 	$(call say,AS bios $<)
 	$(Q)$(CC) -m32 -c $< -o $@
-$(BIOS_OBJ)/prefix.o: bios/prefix.S
-	@mkdir -p $(@D)
-	$(call say,AS bios $<)
-	$(Q)$(CC) -m32 -c $< -o $@
-$(BIOS_OBJ)/prefix.bin: $(BIOS_OBJ)/prefix.o bios/prefix.lds
-	$(Q)$(LD) -m elf_i386 --no-warn-rwx-segments -T bios/prefix.lds -o $(BIOS_OBJ)/prefix.elf $<
-	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix.elf $@
 $(BIOS_OBJ)/core.elf: $(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a bios/bootnet.lds
 	@mkdir -p $(BIN)
 	$(call say,LD bios $@)
@@ -270,11 +263,6 @@ $(BIOS_OBJ)/core.elf: $(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbed
 		$(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a \
 		$(shell $(CC) -m32 -print-libgcc-file-name)
 	$(Q)tools/check-bios-relocs $@
-$(BIN)/bootnet.kpxe: $(BIOS_OBJ)/prefix.bin $(BIOS_OBJ)/core.elf
-	$(call say,KPXE $@)
-	$(Q)$(OBJCOPY) -O binary $(BIOS_OBJ)/core.elf $(BIOS_OBJ)/core.bin
-	$(Q)cat $(BIOS_OBJ)/prefix.bin $(BIOS_OBJ)/core.bin > $@
-
 -include $(shell find $(BIOS_OBJ) -name '*.d' 2>/dev/null)
 bios: $(BIN)/bootnet.kpxe
 include bios/builds.mk

@@ -1,48 +1,68 @@
-# The BIOS builds that share bootnet.kpxe's core (included by the Makefile
-# after its BIOS section; see bios/README.md):
-#  bin/bootnet.pxe  the prefix assembled with BOOT_KIND=1: an NBP that
-#                   unloads the PXE ROM's stack and uses native drivers.
-#  build/bios/media.img  the prefix with BOOT_KIND=2 and the core: what
-#                   the USB MBR, the CD boot image and the option ROM load
-#                   at 0000:7C00 and start.
+# The BIOS images made from the core (included by the Makefile after its
+# BIOS section; see bios/README.md). Each is a 16-bit prefix (bios/prefix.S,
+# assembled for one BOOT_KIND) followed by the core packed by
+# tools/pack-core, which the prefix unpacks above 1 MiB:
+#  bin/bootnet.kpxe  kind 0: a PXE NBP that keeps the ROM's stack (UNDI).
+#  bin/bootnet.pxe   kind 1: an NBP that unloads the PXE ROM's stack and
+#                    uses native drivers.
+#  build/bios/media.img  kind 2: what the USB MBR, the CD boot image and
+#                    the option ROM load at 0000:7C00 and start.
 
-$(BIOS_OBJ)/prefix-pxe.o: bios/prefix.S
+# The core's unpacker (bios/unpack/): 32-bit C linked into every prefix.
+# It runs from wherever the prefix has moved itself, so it may hold no
+# data and no absolute addresses; tools/check-unpack-code refuses any.
+UNPACK_CFLAGS := -std=gnu11 -Os -m32 -march=i686 -ffreestanding -fno-pic -fno-jump-tables \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-builtin \
+	-fno-tree-loop-distribute-patterns -mgeneral-regs-only -nostdinc -isystem $(GCC_INCLUDE)
+$(BIOS_OBJ)/unpack/%.o: bios/unpack/%.c
 	@mkdir -p $(@D)
-	$(call say,AS bios $< (pxe))
-	$(Q)$(CC) -m32 -DBOOT_KIND=1 -c $< -o $@
-$(BIOS_OBJ)/prefix-media.o: bios/prefix.S
+	$(call say,CC bios $< (unpacker))
+	$(Q)$(CC) $(UNPACK_CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+$(BIOS_OBJ)/unpack.o: $(BIOS_OBJ)/unpack/lzma_decode.o $(BIOS_OBJ)/unpack/unpack_core.o tools/check-unpack-code
+	$(Q)$(LD) -m elf_i386 -r -o $@ $(filter %.o,$^)
+	$(Q)tools/check-unpack-code $@
+
+PREFIX_KIND_kpxe  := 0
+PREFIX_KIND_pxe   := 1
+PREFIX_KIND_media := 2
+$(BIOS_OBJ)/prefix-%.o: bios/prefix.S bios/prefix_putc.S
 	@mkdir -p $(@D)
-	$(call say,AS bios $< (media))
-	$(Q)$(CC) -m32 -DBOOT_KIND=2 -c $< -o $@
-$(BIOS_OBJ)/prefix-%.bin: $(BIOS_OBJ)/prefix-%.o bios/prefix.lds
-	$(Q)$(LD) -m elf_i386 --no-warn-rwx-segments -T bios/prefix.lds -o $(BIOS_OBJ)/prefix-$*.elf $<
+	$(call say,AS bios $< ($*))
+	$(Q)$(CC) -m32 -DBOOT_KIND=$(PREFIX_KIND_$*) -c $< -o $@
+$(BIOS_OBJ)/prefix-%.bin: $(BIOS_OBJ)/prefix-%.o $(BIOS_OBJ)/unpack.o bios/prefix.lds
+	$(Q)$(LD) -m elf_i386 --no-warn-rwx-segments -T bios/prefix.lds -o $(BIOS_OBJ)/prefix-$*.elf \
+		$< $(BIOS_OBJ)/unpack.o
 	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix-$*.elf $@
+
 $(BIOS_OBJ)/core-image.bin: $(BIOS_OBJ)/core.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
+$(BIOS_OBJ)/core.bnp: $(BIOS_OBJ)/core-image.bin tools/pack-core
+	$(call say,PACK $@)
+	$(Q)tools/pack-core $< $@
 
-$(BIN)/bootnet.pxe: $(BIOS_OBJ)/prefix-pxe.bin $(BIOS_OBJ)/core-image.bin
+$(BIN)/bootnet.kpxe: $(BIOS_OBJ)/prefix-kpxe.bin $(BIOS_OBJ)/core.bnp
+	$(call say,KPXE $@)
+	$(Q)cat $^ > $@
+$(BIN)/bootnet.pxe: $(BIOS_OBJ)/prefix-pxe.bin $(BIOS_OBJ)/core.bnp
 	$(call say,PXE $@)
 	$(Q)cat $^ > $@
-$(BIOS_OBJ)/media.img: $(BIOS_OBJ)/prefix-media.bin $(BIOS_OBJ)/core-image.bin
+$(BIOS_OBJ)/media.img: $(BIOS_OBJ)/prefix-media.bin $(BIOS_OBJ)/core.bnp
 	$(Q)cat $^ > $@
 
-bios: $(BIN)/bootnet.pxe
+bios: $(BIN)/bootnet.kpxe $(BIN)/bootnet.pxe
 
 # bin/bootnet.rom: a legacy PCI option ROM (bios/prefix_rom.S, tools/mkrom)
 # for ROM_VENDOR:ROM_DEVICE (tools/media.mk; default 8086:100e): its small
-# initialization part, then media.img packed by tools/lzpack.
-$(BIOS_OBJ)/prefix_rom.bin: bios/prefix_rom.S bios/prefix_rom.lds
+# initialization part, then media.img.
+$(BIOS_OBJ)/prefix_rom.bin: bios/prefix_rom.S bios/prefix_putc.S bios/prefix_rom.lds
 	@mkdir -p $(@D)
 	$(call say,AS bios $<)
 	$(Q)$(CC) -m32 -c $< -o $(BIOS_OBJ)/prefix_rom.o
 	$(Q)$(LD) -m elf_i386 --no-warn-rwx-segments -T bios/prefix_rom.lds -o $(BIOS_OBJ)/prefix_rom.elf $(BIOS_OBJ)/prefix_rom.o
 	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix_rom.elf $@
-$(BIOS_OBJ)/media.bnz: $(BIOS_OBJ)/media.img tools/lzpack
-	$(call say,LZPACK $@)
-	$(Q)tools/lzpack $< $@
-$(BIN)/bootnet.rom: $(BIOS_OBJ)/prefix_rom.bin $(BIOS_OBJ)/media.bnz tools/mkrom $(EFIROM_OBJ)/rom_ids.h
+$(BIN)/bootnet.rom: $(BIOS_OBJ)/prefix_rom.bin $(BIOS_OBJ)/media.img tools/mkrom $(EFIROM_OBJ)/rom_ids.h
 	$(call say,ROM $@ $(ROM_VENDOR):$(ROM_DEVICE))
 	$(Q)tools/mkrom --vendor $(ROM_VENDOR) --device $(ROM_DEVICE) \
-		--payload $(BIOS_OBJ)/media.bnz $(BIOS_OBJ)/prefix_rom.bin $@
+		--payload $(BIOS_OBJ)/media.img $(BIOS_OBJ)/prefix_rom.bin $@
 
 bios: $(BIN)/bootnet.rom

@@ -12,9 +12,11 @@
  *  3. reads the E820 memory map and turns on A20;
  *  4. picks where the 32-bit core goes: the top of the largest usable
  *     E820 range below 4 GiB, so memory from 1 MiB up stays free;
- *  5. switches to 32-bit flat protected mode, copies the core (which
- *     follows this prefix in the file) there, zeroes its bss, applies its
- *     R_386_RELATIVE relocations and calls its C entry (bios_entry.c).
+ *  5. switches to 32-bit flat protected mode, unpacks the core (which
+ *     follows this prefix in the file, LZMA-packed by tools/pack-core)
+ *     there with bios/unpack/'s C code linked into this prefix, zeroes its
+ *     bss, applies its R_386_RELATIVE relocations and calls its C entry
+ *     (bios_entry.c).
  * The thunk (thunk32 below) then carries every BIOS and PXE call from the
  * core back down to real mode, and back up. */
 
@@ -35,6 +37,13 @@
 #define CORE_REL_START 16
 #define CORE_REL_END 20
 #define CORE_STACK_TOP 24
+
+/* The packed core's header (bios/unpack/packed_core.h). */
+#define PACKED_MAGIC 0x31504e42     /* "BNP1" */
+#define PACKED_SIZE 4
+#define PACKED_MEM_SIZE 12
+#define PACKED_HEADER 24
+#define UNPACK_NO_SCRATCH 2         /* unpack_core's statuses up to this one: settings */
 
 #define E820_MAX 128
 #define E820_SIZE 24
@@ -67,6 +76,7 @@
 #define THUNK_CALL 1
 #define THUNK_JUMP 2
 #define THUNK_EXIT 3
+#define THUNK_FAIL 4                /* the prefix's own: the core did not unpack */
 
 	.section .text16, "awx", @progbits
 	.code16
@@ -125,6 +135,8 @@ rm_entry_ptr:	 .word thunk_rm
 		 .word 0
 
 msg_bad_image:	.asciz "bootnet: the core is missing from bootnet.kpxe (truncated download?)\r\n"
+msg_damaged:	.asciz "bootnet: the packed core is damaged or cut short (truncated download?)\r\n"
+msg_settings:	.asciz "bootnet: the core was packed with LZMA settings this prefix cannot unpack\r\n"
 msg_no_base:	.asciz "bootnet: not enough base memory below 640 KiB\r\n"
 msg_no_memory:	.asciz "bootnet: no usable memory above 1 MiB for its core (E820 map empty or too small)\r\n"
 
@@ -144,7 +156,7 @@ entry:
 	movw	%ax, %ds
 	cld
 
-	cmpl	$CORE_MAGIC, _prefix_file_end
+	cmpl	$PACKED_MAGIC, _prefix_file_end
 	jne	bad_image
 
 	/* The new home: base memory top, less our size in KiB. */
@@ -159,8 +171,8 @@ entry:
 	andw	$~3, %ax                /* 4 KiB aligned: code and data on separate pages */
 	movzwl	%ax, %ebx
 	shll	$10, %ebx
-	movl	_prefix_file_end + CORE_FILE_SIZE, %edx
-	addl	$0x7c00 + _prefix_file_end, %edx
+	movl	_prefix_file_end + PACKED_SIZE, %edx
+	addl	$0x7c00 + _prefix_file_end + PACKED_HEADER, %edx
 	cmpl	%edx, %ebx              /* must lie above the file we came in */
 	jb	no_base
 	movw	%ax, %es:0x413
@@ -197,24 +209,12 @@ print:
 	pushal
 1:	lodsb
 	testb	%al, %al
-	jz	3f
-	movb	%al, %cl
-	movb	$0x0e, %ah
-	movw	$0x0007, %bx
-	int	$0x10
-	movw	$0x3fd, %dx
-	movw	$10000, %di
-2:	inb	%dx, %al                /* wait (a little) for the UART's transmitter */
-	testb	$0x20, %al
-	jnz	4f
-	decw	%di
-	jnz	2b
-4:	movw	$0x3f8, %dx
-	movb	%cl, %al
-	outb	%al, %dx
+	jz	2f
+	call	putc16
 	jmp	1b
-3:	popal
+2:	popal
 	ret
+#include "prefix_putc.S"
 
 /* ------------------------------------------------ at the top of base memory */
 relocated:
@@ -314,7 +314,7 @@ enable_a20:
 place_core:
 	movw	$0x07c0, %ax
 	movw	%ax, %fs
-	movl	%fs:_prefix_file_end + CORE_MEM_SIZE, %edi
+	movl	%fs:_prefix_file_end + PACKED_MEM_SIZE, %edi
 	xorl	%eax, %eax
 	movl	%eax, best_size
 	movl	%eax, best_end
@@ -377,13 +377,18 @@ pm32_start:
 	leal	rm_stack_top(%ebp), %esp
 	cld
 
-	movl	$0x7c00 + _prefix_file_end, %esi
+	/* unpack_core(packed, dest, scratch, scratch_size): the bounce
+	 * buffer is free until the core runs, and holds the bit models. */
+	leal	bounce(%ebp), %eax
+	pushl	$BOUNCE_SIZE
+	pushl	%eax
+	pushl	h_core_start(%ebp)
+	pushl	$0x7c00 + _prefix_file_end
+	call	unpack_core
+	addl	$16, %esp
+	testl	%eax, %eax
+	jnz	unpack_failed
 	movl	h_core_start(%ebp), %ebx
-	movl	%ebx, %edi
-	movl	CORE_FILE_SIZE(%esi), %ecx
-	addl	$3, %ecx
-	shrl	$2, %ecx
-	rep movsl
 
 	movl	CORE_FILE_SIZE(%ebx), %edi
 	movl	CORE_MEM_SIZE(%ebx), %ecx
@@ -416,6 +421,11 @@ pm32_start:
 	call	*%eax
 	/* bootnet_main returned ("exit"): give the machine back to the ROM. */
 	movw	$THUNK_EXIT, request + RQ_KIND(%ebp)
+	leal	thunk32(%ebp), %eax
+	call	*%eax
+unpack_failed:                          /* real mode says why, then gives up */
+	movl	%eax, request + RQ_EAX(%ebp)
+	movw	$THUNK_FAIL, request + RQ_KIND(%ebp)
 	leal	thunk32(%ebp), %eax
 	call	*%eax
 
@@ -456,6 +466,8 @@ thunk_rm:
 	je	do_jump
 	cmpw	$THUNK_EXIT, %ax
 	je	do_exit
+	cmpw	$THUNK_FAIL, %ax
+	je	do_fail
 
 .macro LOAD_REGS
 	movl	%cs:request + RQ_EAX, %eax
@@ -524,6 +536,12 @@ do_jump:                                /* for good: to Linux's setup, another N
 	sti
 	ljmpw	*%cs:request + RQ_TARGET
 
+do_fail:
+	movw	$msg_damaged, %si
+	cmpl	$UNPACK_NO_SCRATCH, request + RQ_EAX
+	ja	1f
+	movw	$msg_settings, %si
+1:	call	print
 do_exit:                                /* back to the PXE ROM that loaded us */
 	cli
 	cmpl	$0, %cs:h_boot_kind
@@ -585,3 +603,5 @@ e820_buf:	.space E820_MAX * E820_SIZE
 bounce:		.space BOUNCE_SIZE
 rm_stack:	.space RM_STACK_SIZE
 rm_stack_top:
+
+	.section .note.GNU-stack, "", @progbits

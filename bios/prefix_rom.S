@@ -3,22 +3,22 @@
  * Vector as the BIOS Boot Specification 1.01 has it).
  *
  * Only this code is the "initialization" part the BIOS copies into its
- * option ROM space (a legacy ROM holds at most 255 x 512 bytes there,
- * less than bootnet even packed). The packed image (build/bios/media.img:
- * the prefix with BOOT_KIND=2 and the core, packed by tools/lzpack)
- * follows it on the NIC's flash, inside the PCIR image length.
+ * option ROM space, where room is scarce. The boot image
+ * (build/bios/media.img: the prefix with BOOT_KIND=2 and the core it
+ * unpacks, LZMA-packed by tools/pack-core) follows it on the NIC's flash,
+ * inside the PCIR image length, behind an 8-byte header from tools/mkrom.
  *
  * The init entry only notes the NIC's PCI address the BIOS passes in AX
  * (keeping the checksum right): no network until the BIOS boots the BEV,
  * which lists the ROM as a boot device ("bootnet"). The BEV turns the
- * NIC's ROM BAR on again, expands the image from it to 0000:7C00, turns
+ * NIC's ROM BAR on again, copies the image from it to 0000:7C00, turns
  * the BAR off and starts the image there, as the USB MBR does; the prefix
- * then takes it above 1 MiB and bootnet runs with its own drivers.
+ * then unpacks the core above 1 MiB and bootnet runs with its own drivers.
  *
- * tools/mkrom fills in the sizes, the PCI IDs, packed_at and the
+ * tools/mkrom fills in the sizes, the PCI IDs, image_at and the
  * checksums. */
 
-#define PACK_MAGIC 0x315a4e42    /* "BNZ1": tools/lzpack's header */
+#define IMAGE_MAGIC 0x31494e42   /* "BNI1", then the image's size: tools/mkrom */
 #define LOAD_AT 0x7c00
 
 	.section .text16, "awx", @progbits
@@ -32,7 +32,7 @@ rom_size:
 	.org 0x18
 	.word pcir
 	.word pnp
-packed_at:	.long 0          /* offset of the packed image in the ROM: mkrom */
+image_at:	.long 0          /* offset of the image's header in the ROM: mkrom */
 rom_pfa:	.word 0xffff     /* the NIC's bus/device/function: init */
 rom_pfa_fix:	.byte 0          /* keeps the byte sum when rom_pfa changes */
 
@@ -75,10 +75,10 @@ pnp:
 manufacturer:	.asciz "bootnet"
 product:	.asciz "bootnet"
 
-msg_bad_pack:	.asciz "bootnet.rom: the packed image on the NIC's ROM is damaged (no BNZ1 header)\r\n"
+msg_bad_image:	.asciz "bootnet.rom: the boot image on the NIC's ROM is damaged (no BNI1 header)\r\n"
 msg_no_pfa:	.asciz "bootnet.rom: the BIOS did not pass the NIC's PCI address at init\r\n"
 msg_no_bar:	.asciz "bootnet.rom: the NIC's ROM BAR has no address\r\n"
-msg_too_big:	.asciz "bootnet.rom: not enough base memory below 640 KiB to unpack bootnet\r\n"
+msg_too_big:	.asciz "bootnet.rom: not enough base memory below 640 KiB to load bootnet\r\n"
 msg_failed:	.asciz "bootnet.rom: bootnet could not start; back to the BIOS\r\n"
 
 	/* For unreal mode: data segments with a 4 GiB limit. The accessed
@@ -137,24 +137,12 @@ print:
 1:	movb	%cs:(%si), %al
 	incw	%si
 	testb	%al, %al
-	jz	3f
-	movb	%al, %cl
-	movb	$0x0e, %ah
-	movw	$0x0007, %bx
-	int	$0x10
-	movw	$0x3fd, %dx
-	movw	$10000, %di
-2:	inb	%dx, %al
-	testb	$0x20, %al
-	jnz	4f
-	decw	%di
-	jnz	2b
-4:	movw	$0x3f8, %dx
-	movb	%cl, %al
-	outb	%al, %dx
+	jz	2f
+	call	putc16
 	jmp	1b
-3:	popal
+2:	popal
 	ret
+#include "prefix_putc.S"
 
 /* ------------------------------------------------ BEV: the BIOS boots us */
 bev_entry:
@@ -188,21 +176,19 @@ bev_entry:
 	call	unreal_mode
 	/* DS and ES now reach all memory by 32-bit offsets (base 0). */
 	movl	%ebp, %esi
-	addl	%cs:packed_at, %esi
-	cmpl	$PACK_MAGIC, (%esi)
-	jne	bad_pack
-	/* The expanded image must end below the base memory the BIOS reports. */
+	addl	%cs:image_at, %esi
+	cmpl	$IMAGE_MAGIC, (%esi)
+	jne	bad_image
+	/* The image must end below the base memory the BIOS reports. */
 	movl	4(%esi), %ecx
 	leal	LOAD_AT(%ecx), %edx
 	movzwl	0x413, %eax
 	shll	$10, %eax
 	cmpl	%eax, %edx
 	ja	too_big
-	movl	%ebp, %esi
-	addl	%cs:packed_at, %esi
 	addl	$8, %esi
 	movl	$LOAD_AT, %edi
-	call	unpack
+	addr32 rep movsb
 	sti
 	movb	$0x30, %bl               /* the BAR and command as they were */
 	popl	%eax
@@ -221,8 +207,8 @@ bev_entry:
 	pushw	$start_failed
 	ljmpw	$0, $LOAD_AT
 
-bad_pack:
-	movw	$msg_bad_pack, %si
+bad_image:
+	movw	$msg_bad_image, %si
 	jmp	bev_restore_sti
 too_big:
 	movw	$msg_too_big, %si
@@ -252,8 +238,8 @@ start_failed:
 	int	$0x18
 
 /* unreal_mode: DS and ES get 4 GiB limits (protected mode for a moment);
- * interrupts stay off until the unpacking is done, as a real-mode
- * handler reloading DS would take the limit away. */
+ * interrupts stay off until the copy is done, as a real-mode handler
+ * reloading DS would take the limit away. */
 unreal_mode:
 	cli
 	pushl	%ebp
@@ -282,31 +268,6 @@ unreal_mode:
 	movw	%ax, %es
 	popl	%ebp
 	ret
-
-/* unpack: tools/lzpack's tokens from DS:ESI to ES:EDI until EDI reaches
- * EDX. A literal token 0-7F copies N+1 bytes; a match token 80-FF copies
- * (N & 7F) + 3 bytes from a 16-bit distance back in the output. */
-unpack:
-1:	cmpl	%edx, %edi
-	jae	3f
-	movzbl	(%esi), %ecx
-	incl	%esi
-	testb	$0x80, %cl
-	jnz	2f
-	incl	%ecx
-	addr32 rep movsb
-	jmp	1b
-2:	andb	$0x7f, %cl
-	addl	$3, %ecx
-	movzwl	(%esi), %eax
-	addl	$2, %esi
-	pushl	%esi
-	movl	%edi, %esi
-	subl	%eax, %esi
-	addr32 rep movsb                 /* forwards, byte by byte: runs work */
-	popl	%esi
-	jmp	1b
-3:	ret
 
 	.balign 16
 code_end:                                /* mkrom pads, checksums, appends the image */

@@ -1,7 +1,7 @@
 # bootnet.rom on BIOS: SeaBIOS with the e1000's option ROM replaced by
 # bin/bootnet.rom (romfile=). SeaBIOS runs its init entry, lists its Boot
 # Entry Vector as a boot device named "bootnet" and, with no disk and
-# network first (-boot n), boots it: the BEV expands bootnet from the
+# network first (-boot n), boots it: the BEV copies bootnet from the
 # NIC's ROM BAR, which drives the e1000 with its own driver, gets an
 # address by DHCP and runs a script fetched over HTTP. SeaBIOS's own
 # messages (its debug port) show which boot device it started. Then the
@@ -60,22 +60,22 @@ lab_wait_for '^ROM-SCRIPT over HTTP on pcbios' 120
 lab_wait_for '^ROM-DONE' 180
 echo "ok (retargeted to 1af4:1000: virtio-net's BEV booted, DHCP, HTTP script)"
 
-# A ROM whose packed image is damaged (its BNZ1 header, past the
+# A ROM whose boot image is damaged (its BNI1 header, past the
 # checksummed init part, so the BIOS still runs the ROM): the BEV says so
 # on the console and hands the boot back to SeaBIOS, which goes on to its
 # next boot device (none here: it says so) instead of hanging.
 lab_qemu_stop
-packed_at=$(python3 -c 'import struct, sys; print(struct.unpack_from("<I", open(sys.argv[1], "rb").read(), 0x1C)[0])' "$rom")
+image_at=$(python3 -c 'import struct, sys; print(struct.unpack_from("<I", open(sys.argv[1], "rb").read(), 0x1C)[0])' "$rom")
 cp "$rom" "$LAB_DIR/broken.rom"
-printf 'XXXX' | dd of="$LAB_DIR/broken.rom" bs=1 seek="$packed_at" conv=notrunc status=none
+printf 'XXXX' | dd of="$LAB_DIR/broken.rom" bs=1 seek="$image_at" conv=notrunc status=none
 LAB_NIC="e1000,romfile=$LAB_DIR/broken.rom" lab_qemu_bios \
 	-chardev file,id=seabios,path="$LAB_DIR/seabios2.log" \
 	-device isa-debugcon,iobase=0x402,chardev=seabios
-lab_wait_for '^bootnet.rom: the packed image on the NIC.s ROM is damaged' 120
+lab_wait_for '^bootnet.rom: the boot image on the NIC.s ROM is damaged \(no BNI1 header\)' 120
 deadline=$(( $(date +%s) + 60 * LAB_TIMEOUT_SCALE ))
 until grep -aqi 'no bootable device' "$LAB_DIR/seabios2.log"; do
 	[ "$(date +%s)" -lt "$deadline" ] || lab_fail "SeaBIOS did not go on after the BEV returned: $(tail -3 "$LAB_DIR/seabios2.log")"
 	sleep 1
 done
 lab_expect_not 'pcbios'
-echo "PASS (a damaged packed image: the BEV says so and SeaBIOS goes on)"
+echo "PASS (a damaged boot image: the BEV says so and SeaBIOS goes on)"

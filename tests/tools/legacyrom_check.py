@@ -2,10 +2,10 @@
 """Checks a legacy (BIOS) PCI option ROM as a BIOS would read it, from the
 PCI Firmware spec 3.0 (expansion ROM header, PCI Data Structure) and the
 BIOS Boot Specification 1.01 (PnP expansion header, BEV), sharing no code
-with tools/mkrom. With --unpack OUT it also expands bootnet's packed image
-(its own reading of tools/lzpack's format) into OUT.
+with tools/mkrom. With --extract OUT it also writes bootnet's boot image
+(behind its "BNI1" header and size) into OUT.
 
-Usage: legacyrom_check.py ROM [--vendor 8086] [--device 100e] [--unpack OUT]
+Usage: legacyrom_check.py ROM [--vendor 8086] [--device 100e] [--extract OUT]
 """
 import argparse
 import sys
@@ -36,31 +36,12 @@ def cstring(b, o):
     return b[o:end].decode("ascii", "replace")
 
 
-def unpack(data, size):
-    out = bytearray()
-    i = 0
-    while len(out) < size:
-        t = data[i]
-        i += 1
-        if t & 0x80:
-            count, back = (t & 0x7F) + 3, u16(data, i)
-            i += 2
-            if not check(0 < back <= len(out), "a match reaches before the start"):
-                break
-            for _ in range(count):
-                out.append(out[len(out) - back])
-        else:
-            out += data[i:i + t + 1]
-            i += t + 1
-    return bytes(out[:size])
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("rom")
     ap.add_argument("--vendor", default="8086")
     ap.add_argument("--device", default="100e")
-    ap.add_argument("--unpack")
+    ap.add_argument("--extract")
     a = ap.parse_args()
     rom = open(a.rom, "rb").read()
 
@@ -99,14 +80,14 @@ def main():
         check(u16(rom, n + 0x16) == 0, "no BCV (not a disk)")
         print("PnP: product %r, BEV at 0x%x" % (product, bev))
 
-    packed_at = u32(rom, 0x1C)
-    if check(init <= packed_at < len(rom) and rom[packed_at:packed_at + 4] == b"BNZ1",
-             "packed image (BNZ1) at 0x%x after the init part" % packed_at):
-        size = u32(rom, packed_at + 4)
-        print("packed image: %d bytes at 0x%x, expands to %d" %
-              (len(rom) - packed_at, packed_at, size))
-        if a.unpack:
-            open(a.unpack, "wb").write(unpack(rom[packed_at + 8:], size))
+    image_at = u32(rom, 0x1C)
+    if check(init <= image_at < len(rom) and rom[image_at:image_at + 4] == b"BNI1",
+             "boot image (BNI1) at 0x%x after the init part" % image_at):
+        size = u32(rom, image_at + 4)
+        if check(image_at + 8 + size <= len(rom), "the boot image's %d bytes inside the ROM" % size):
+            print("boot image: %d bytes at 0x%x" % (size, image_at + 8))
+            if a.extract:
+                open(a.extract, "wb").write(rom[image_at + 8:image_at + 8 + size])
     for e in errors:
         print("FAIL: " + e)
     sys.exit(1 if errors else 0)

@@ -12,7 +12,7 @@ UNIT_CORE_SRCS := firmware/console.c firmware/devreport.c drivers/bus/pci.c driv
 	firmware/pxe_undi.c firmware/pxe_undi_isr.c firmware/pxe_undi_netdev.c firmware/pxe_status.c \
 	firmware/pxe_find.c bios/e820_map.c bios/heap.c bios/acpi_tables.c \
 	firmware/netpath_order.c firmware/link_watch.c firmware/ibft.c \
-	bios/int13_request.c bios/e820_hide.c
+	bios/int13_request.c bios/e820_hide.c bios/unpack/lzma_decode.c bios/unpack/unpack_core.c
 # BIOS loaders' pure parts (where a kernel or an NBP goes, image kinds, multiboot).
 UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c \
 	bios/bios_image_kind.c bios/multiboot.c bios/bios_pxe_unload.c bios/cmos_time.c
@@ -93,3 +93,11 @@ $(BUILD)/host/$(MBEDTLS)/library/%.o: $(MBEDTLS)/library/%.c
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_MBEDTLS_FLAGS) -w -c $< -o $@
 # The SAN commands, over a fake iSCSI opener (tests/unit/test_cmd_san.c).
 $(UNIT_BIN): $(BUILD)/host/firmware/cmd_san.o $(BUILD)/host/firmware/san.o
+
+# bios/unpack/ as a host program, for tests/tools/test_pack_core.sh.
+UNPACK_CHECK_BIN := $(BUILD)/host/unpack-check
+$(UNPACK_CHECK_BIN): tests/tools/unpack_check.c bios/unpack/lzma_decode.c bios/unpack/unpack_core.c \
+		bios/unpack/lzma_decode.h bios/unpack/unpack_core.h bios/unpack/packed_core.h
+	@mkdir -p $(@D)
+	$(call say,HOSTLD $@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $(filter %.c,$^)

@@ -1,0 +1,29 @@
+/* Unpacking bootnet's BIOS core (packed_core.h) where the prefix put it:
+ * LZMA, then the calls made relative again, then the CRC checked. */
+#ifndef BOOTNET_UNPACK_CORE_H
+#define BOOTNET_UNPACK_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "packed_core.h"
+
+enum unpack_status {
+	UNPACK_OK = 0,
+	UNPACK_BAD_PROPS = 1,   /* LZMA settings this decoder can't take */
+	UNPACK_NO_SCRATCH = 2,  /* or that need more memory than the prefix has */
+	UNPACK_TRUNCATED = 3,   /* the stream ends too soon */
+	UNPACK_CORRUPT = 4,     /* the stream is damaged */
+	UNPACK_BAD_CRC = 5,     /* it unpacked, but not to what was packed */
+	UNPACK_BAD_HEADER = 6,
+};
+
+/* Unpacks the core whose header is at PACKED (the stream follows it) into
+ * DEST (file_size bytes), using SCRATCH for the LZMA bit models. */
+enum unpack_status unpack_core(const struct packed_core *packed, uint8_t *dest,
+			       void *scratch, uint32_t scratch_size);
+
+/* The two steps after LZMA, for tests. */
+void unpack_restore_calls(uint8_t *code, uint32_t size);
+uint32_t unpack_crc32(const uint8_t *data, uint32_t size);
+
+#endif
