@@ -76,9 +76,19 @@ $(eval $(call efirom_driver,x86_64))
 $(eval $(call efirom_driver,i386))
 EFIROM_DRIVERS := $(EFIROM_OBJ)/bootnet-driver-x86_64.efi $(EFIROM_OBJ)/bootnet-driver-i386.efi
 
-$(EFIROM_IMAGE): $(EFIROM_DRIVERS) tools/mkefirom
+# Each driver goes in compressed (compression type 1, the UEFI compression
+# algorithm; the firmware expands it): tools/eficompress.c, a host tool.
+EFICOMPRESS := $(BUILD)/host/eficompress
+$(EFICOMPRESS): tools/eficompress.c
+	@mkdir -p $(@D)
+	$(call say,HOSTCC $@)
+	$(Q)gcc -std=gnu11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(EFIROM_IMAGE): $(EFIROM_DRIVERS) tools/mkefirom $(EFICOMPRESS)
+	@mkdir -p $(@D)
 	$(call say,EFIROM $@ $(ROM_VENDOR):$(ROM_DEVICE))
-	$(Q)tools/mkefirom --vendor $(ROM_VENDOR) --device $(ROM_DEVICE) $(EFIROM_DRIVERS) -o $@
+	$(Q)tools/mkefirom --compress --eficompress $(EFICOMPRESS) \
+		--vendor $(ROM_VENDOR) --device $(ROM_DEVICE) $(EFIROM_DRIVERS) -o $@
 
 media: $(USB_IMAGE) $(ISO_IMAGE) $(EFIROM_IMAGE)
 all: media
