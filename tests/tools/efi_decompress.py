@@ -24,6 +24,7 @@ import sys
 NC, NP, NT = 510, 14, 19         # Char&Len, Position and Extra Sets
 CBIT, PBIT, TBIT = 9, 4, 5
 MAX_LEN = 16
+MAX_POS = 8190                   # the spec's position range: an 8 KiB window
 
 
 class FormatError(ValueError):
@@ -174,6 +175,8 @@ def decompress(data):
             length = sym - 253
             p = position.read(bits)
             pos = p if p < 2 else (1 << (p - 1)) + bits.get(p - 1)
+            if pos > MAX_POS:
+                raise FormatError("position %d outside the 8 KiB window" % pos)
             start = len(out) - pos - 1
             if start < 0:
                 raise FormatError("a match before the start of the data")
