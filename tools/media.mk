@@ -74,7 +74,21 @@ $(EFIROM_OBJ)/bootnet-driver-$(1).efi: $(EFIROM_OBJ)/$(1)/bootnet.so
 endef
 $(eval $(call efirom_driver,x86_64))
 $(eval $(call efirom_driver,i386))
-EFIROM_DRIVERS := $(EFIROM_OBJ)/bootnet-driver-x86_64.efi $(EFIROM_OBJ)/bootnet-driver-i386.efi
+
+# The drivers the ROM holds, in this order: `make EFIROM_ARCHS=x86_64` for
+# a ROM of the x86_64 driver alone (half the size, for smaller flash parts;
+# 32-bit UEFI then finds no image of its machine type).
+EFIROM_ARCHS ?= x86_64 i386
+ifneq ($(filter-out x86_64 i386,$(EFIROM_ARCHS))$(if $(strip $(EFIROM_ARCHS)),,none),)
+$(error EFIROM_ARCHS takes x86_64 and/or i386, not "$(EFIROM_ARCHS)")
+endif
+EFIROM_DRIVERS := $(foreach a,$(EFIROM_ARCHS),$(EFIROM_OBJ)/bootnet-driver-$(a).efi)
+# The list as a file, rewritten only when it changes: the ROM is made
+# again when it does.
+$(EFIROM_OBJ)/rom_archs: FORCE
+	@mkdir -p $(@D)
+	@echo '$(strip $(EFIROM_ARCHS))' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 # Each driver goes in compressed (compression type 1, the UEFI compression
 # algorithm; the firmware expands it): tools/eficompress.c, a host tool.
@@ -84,7 +98,7 @@ $(EFICOMPRESS): tools/eficompress.c
 	$(call say,HOSTCC $@)
 	$(Q)gcc -std=gnu11 -O2 -Wall -Wextra -Werror -o $@ $<
 
-$(EFIROM_IMAGE): $(EFIROM_DRIVERS) tools/mkefirom $(EFICOMPRESS)
+$(EFIROM_IMAGE): $(EFIROM_DRIVERS) $(EFIROM_OBJ)/rom_archs tools/mkefirom $(EFICOMPRESS)
 	@mkdir -p $(@D)
 	$(call say,EFIROM $@ $(ROM_VENDOR):$(ROM_DEVICE))
 	$(Q)tools/mkefirom --compress --eficompress $(EFICOMPRESS) \

@@ -4,11 +4,12 @@
 # tools/eficompress.c): the ROM make built (8086:100e: the x86_64 driver,
 # then the i386 one, both compressed) carrying the drivers byte for byte;
 # mkefirom without --compress (the drivers as they are, at 0x200 of each
-# image); a ROM of one driver retargeted to another NIC; an application
-# (subsystem 10) and a missing compressor are refused; a corrupted field
-# and corrupted compressed data are caught.
+# image); a ROM of one driver retargeted to another NIC; `make
+# EFIROM_ARCHS=x86_64` (the x86_64 driver alone); an application (subsystem
+# 10), a missing compressor and an unknown EFIROM_ARCHS are refused; a
+# corrupted field and corrupted compressed data are caught.
 . "$(dirname "$0")/check.sh"
-need_tool python3
+need_tool python3 make
 rom=$TOP/bin/bootnet.efirom driver=$TOP/build/efirom/bootnet-driver-x86_64.efi
 driver32=$TOP/build/efirom/bootnet-driver-i386.efi
 eficompress=$TOP/build/host/eficompress
@@ -40,6 +41,22 @@ cmp -s -i $((second + 512)):0 -n "$(size "$driver32")" "$TMP/plain.rom" "$driver
 out=$(python3 efirom_check.py "$TMP/virtio.rom" --vendor 1af4 --device 1000 --compression 1 \
 	--drivers "$driver") || { echo "$out"; fail "efirom_check.py on a ROM for 1af4:1000"; }
 [ $(( $(size "$TMP/virtio.rom") % 512 )) = 0 ] || fail "ROM size not a multiple of 512"
+
+# make EFIROM_ARCHS=x86_64: a ROM of the x86_64 driver alone, made into
+# $TMP from the drivers as built (-o: none is made again). The list is kept
+# in build/efirom/rom_archs, so the next make remakes bin/bootnet.efirom.
+mk() { make -C "$TOP" --no-print-directory -o build/efirom/bootnet-driver-x86_64.efi \
+	-o build/efirom/bootnet-driver-i386.efi -o build/host/eficompress BIN="$TMP/bin" "$@"; }
+out=$(mk EFIROM_ARCHS=x86_64 "$TMP/bin/bootnet.efirom" 2>&1) || { echo "$out"; fail "make EFIROM_ARCHS=x86_64"; }
+out=$(python3 efirom_check.py "$TMP/bin/bootnet.efirom" --machines 8664 --compression 1 \
+	--drivers "$driver") || { echo "$out"; fail "efirom_check.py on the EFIROM_ARCHS=x86_64 ROM"; }
+echo "EFIROM_ARCHS=x86_64: $(size "$TMP/bin/bootnet.efirom") bytes"
+[ "$(size "$TMP/bin/bootnet.efirom")" -lt $(( $(size "$rom") * 3 / 5 )) ] ||
+	fail "the x86_64-only ROM is not about half of bin/bootnet.efirom"
+if out=$(mk EFIROM_ARCHS=arm "$TMP/bin/bootnet.efirom" 2>&1); then
+	fail "make took EFIROM_ARCHS=arm"
+fi
+expect_in "$out" "EFIROM_ARCHS takes x86_64 and/or i386" "make's refusal of EFIROM_ARCHS=arm"
 
 # An EFI application is no driver: refused, saying why.
 if out=$("$TOP/tools/mkefirom" "$TOP/bin/bootnet-x86_64.efi" -o "$TMP/app.rom" 2>&1); then
