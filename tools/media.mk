@@ -1,7 +1,7 @@
 # Boot media made from the EFI builds (included by the Makefile):
 # bin/bootnet.usb (tools/mkusb), bin/bootnet.iso (tools/mkiso),
-# bin/bootnet.efirom (tools/mkefirom around the driver build). See
-# tools/README.md.
+# bin/bootnet.efirom (tools/mkefirom around the driver build, compressed by
+# tools/eficompress.c). See tools/README.md.
 
 USB_IMAGE := $(BIN)/bootnet.usb
 ISO_IMAGE := $(BIN)/bootnet.iso
@@ -31,8 +31,9 @@ $(ISO_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe tools/mkiso
 # The UEFI option ROM: each EFI build's objects linked again with the
 # driver's entry point (efi/efi_driver_entry.c) in place of the
 # application's, as a boot-service driver (PE subsystem 11); both drivers
-# (x86_64 first, then i386 for 32-bit EFI) go into one ROM, where the
-# firmware starts the one of its own machine type. Made for the NIC
+# (x86_64 first, then i386 for 32-bit EFI; EFIROM_ARCHS below) go into one
+# ROM, each compressed, where the firmware starts the one of its own
+# machine type. Made for the NIC
 # ROM_VENDOR:ROM_DEVICE (default 8086:100e, QEMU's e1000; `make
 # ROM_VENDOR=1af4 ROM_DEVICE=1000` for another NIC).
 ROM_VENDOR ?= 8086
