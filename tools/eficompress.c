@@ -31,10 +31,10 @@
 #define NC 510                  /* Char&Len Set: 256 bytes + lengths 3..256 */
 #define NP 14                   /* Position Set: bit lengths 0..13 */
 #define NT 19                   /* Extra Set: 3 zero-run codes + lengths 1..16 */
-#define CBIT 9                  /* bits of the array sizes and lone symbols */
-#define PBIT 4
+#define CBIT 9                  /* bits of each set's array size and lone */
+#define PBIT 4                  /* symbol: Char&Len, Position, Extra */
 #define TBIT 5
-#define MAX_CODE_LEN 16          /* the format's limit */
+#define MAX_CODE_LEN 16         /* the format's limit */
 #ifndef LEN_LIMIT
 #define LEN_LIMIT MAX_CODE_LEN  /* tests build one lower (>= 9: 510 symbols) */
 #endif
