@@ -1,7 +1,7 @@
 # Boot media made from the EFI builds (included by the Makefile):
 # bin/bootnet.usb (tools/mkusb), bin/bootnet.iso (tools/mkiso),
-# bin/bootnet.efirom (tools/mkefirom around the driver build). See
-# tools/README.md.
+# bin/bootnet.efirom (tools/mkefirom around the driver build, compressed by
+# tools/eficompress.c). See tools/README.md.
 
 USB_IMAGE := $(BIN)/bootnet.usb
 ISO_IMAGE := $(BIN)/bootnet.iso
@@ -31,8 +31,9 @@ $(ISO_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe tools/mkiso
 # The UEFI option ROM: each EFI build's objects linked again with the
 # driver's entry point (efi/efi_driver_entry.c) in place of the
 # application's, as a boot-service driver (PE subsystem 11); both drivers
-# (x86_64 first, then i386 for 32-bit EFI) go into one ROM, where the
-# firmware starts the one of its own machine type. Made for the NIC
+# (x86_64 first, then i386 for 32-bit EFI; EFIROM_ARCHS below) go into one
+# ROM, each compressed, where the firmware starts the one of its own
+# machine type. Made for the NIC
 # ROM_VENDOR:ROM_DEVICE (default 8086:100e, QEMU's e1000; `make
 # ROM_VENDOR=1af4 ROM_DEVICE=1000` for another NIC).
 ROM_VENDOR ?= 8086
@@ -74,11 +75,35 @@ $(EFIROM_OBJ)/bootnet-driver-$(1).efi: $(EFIROM_OBJ)/$(1)/bootnet.so
 endef
 $(eval $(call efirom_driver,x86_64))
 $(eval $(call efirom_driver,i386))
-EFIROM_DRIVERS := $(EFIROM_OBJ)/bootnet-driver-x86_64.efi $(EFIROM_OBJ)/bootnet-driver-i386.efi
 
-$(EFIROM_IMAGE): $(EFIROM_DRIVERS) tools/mkefirom
+# The drivers the ROM holds, in this order: `make EFIROM_ARCHS=x86_64` for
+# a ROM of the x86_64 driver alone (half the size, for smaller flash parts;
+# 32-bit UEFI then finds no image of its machine type).
+EFIROM_ARCHS ?= x86_64 i386
+ifneq ($(filter-out x86_64 i386,$(EFIROM_ARCHS))$(if $(strip $(EFIROM_ARCHS)),,none),)
+$(error EFIROM_ARCHS takes x86_64 and/or i386, not "$(EFIROM_ARCHS)")
+endif
+EFIROM_DRIVERS := $(foreach a,$(EFIROM_ARCHS),$(EFIROM_OBJ)/bootnet-driver-$(a).efi)
+# The list as a file, rewritten only when it changes: the ROM is made
+# again when it does.
+$(EFIROM_OBJ)/rom_archs: FORCE
+	@mkdir -p $(@D)
+	@echo '$(strip $(EFIROM_ARCHS))' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+# Each driver goes in compressed (compression type 1, the UEFI compression
+# algorithm; the firmware expands it): tools/eficompress.c, a host tool.
+EFICOMPRESS := $(BUILD)/host/eficompress
+$(EFICOMPRESS): tools/eficompress.c
+	@mkdir -p $(@D)
+	$(call say,HOSTCC $@)
+	$(Q)gcc -std=gnu11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(EFIROM_IMAGE): $(EFIROM_DRIVERS) $(EFIROM_OBJ)/rom_archs tools/mkefirom $(EFICOMPRESS)
+	@mkdir -p $(@D)
 	$(call say,EFIROM $@ $(ROM_VENDOR):$(ROM_DEVICE))
-	$(Q)tools/mkefirom --vendor $(ROM_VENDOR) --device $(ROM_DEVICE) $(EFIROM_DRIVERS) -o $@
+	$(Q)tools/mkefirom --compress --eficompress $(EFICOMPRESS) \
+		--vendor $(ROM_VENDOR) --device $(ROM_DEVICE) $(EFIROM_DRIVERS) -o $@
 
 media: $(USB_IMAGE) $(ISO_IMAGE) $(EFIROM_IMAGE)
 all: media

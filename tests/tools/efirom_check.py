@@ -3,14 +3,24 @@
 UEFI spec's "PCI Option ROMs", sharing no code with tools/mkefirom: walks
 every image (by its PCIR image length, until the last-image indicator) and
 checks each field; for an EFI image also the PE image inside (MZ, PE
-signature, machine, subsystem, that it lies inside the image).
+signature, machine, subsystem, that it lies inside the image). A
+compressed image (compression type 1) is first expanded by
+efi_decompress.py, the UEFI compression algorithm's decoder written from
+the spec apart from tools/eficompress.c.
 
 Usage: efirom_check.py ROM [--vendor 8086 --device 100e
-                            --machines 8664,14c --subsystem 11]
-(--machines: the EFI images expected, in order, by machine type)
+                            --machines 8664,14c --subsystem 11
+                            --compression 0|1 --drivers A.efi,B.efi]
+(--machines: the EFI images expected, in order, by machine type;
+--compression: the type every EFI image must have, default 0;
+--drivers: the PE files the EFI images must hold, byte for byte, in order)
 Prints every field it read; exits non-zero naming the first one wrong."""
 import argparse
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from efi_decompress import FormatError, decompress  # noqa: E402
 
 errors = []
 
@@ -33,7 +43,7 @@ def expect(what, got, want):
 
 
 def check_pe(rom, start, end, want, machine):
-    print("  PE image at %#x" % start)
+    print("  PE image at %#x (%d bytes to the end)" % (start, end - start))
     expect("PE: 'MZ'", bytes(rom[start:start + 2]), b"MZ")
     pe = start + u32(rom, start + 0x3C)
     expect("PE: signature 'PE\\0\\0'", bytes(rom[pe:pe + 4]), b"PE\0\0")
@@ -52,6 +62,20 @@ def check_pe(rom, start, end, want, machine):
     expect("PE: headers and sections inside", start + max(last, size_of_headers) <= end, True)
 
 
+def expand(data):
+    """The compressed image's PE, expanded; None (an error noted) if the
+    data is not what the UEFI compression algorithm makes."""
+    try:
+        pe = decompress(data)
+    except FormatError as e:
+        expect("compressed data decodes (%s)" % e, False, True)
+        return None
+    comp_size = int.from_bytes(data[0:4], "little")
+    print("  compressed: %d bytes -> %d" % (8 + comp_size, len(pe)))
+    expect("nothing after the compressed data but zeros", not any(data[8 + comp_size:]), True)
+    return pe
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("rom")
@@ -59,10 +83,13 @@ def main():
     ap.add_argument("--device", default="100e")
     ap.add_argument("--machines", default="8664")
     ap.add_argument("--subsystem", default="11")
+    ap.add_argument("--compression", default="0")
+    ap.add_argument("--drivers", default="")
     a = ap.parse_args()
     want = argparse.Namespace(vendor=int(a.vendor, 16), device=int(a.device, 16),
                               machines=[int(m, 16) for m in a.machines.split(",")],
-                              subsystem=int(a.subsystem))
+                              subsystem=int(a.subsystem), compression=int(a.compression),
+                              drivers=[open(d, "rb").read() for d in a.drivers.split(",") if d])
     rom = open(a.rom, "rb").read()
     expect("ROM size multiple of 512", len(rom) % 512, 0)
     start, n, efi_images = 0, 0, 0
@@ -90,8 +117,22 @@ def main():
             expect("initialization size = image length", u16(rom, start + 2) * 512, length)
             expect("EFI subsystem", u16(rom, start + 8), want.subsystem)
             expect("EFI machine type", u16(rom, start + 0x0A), machine)
-            expect("compression type (none)", u16(rom, start + 0x0C), 0)
-            check_pe(rom, start + u16(rom, start + 0x16), start + length, want, machine)
+            expect("compression type", u16(rom, start + 0x0C), want.compression)
+            pe_start = start + u16(rom, start + 0x16)
+            if u16(rom, start + 0x0C) == 1:
+                pe = expand(rom[pe_start:start + length])
+            else:
+                pe = rom[pe_start:start + length]
+            if pe is not None:
+                check_pe(pe, 0, len(pe), want, machine)
+                if efi_images <= len(want.drivers):
+                    driver = want.drivers[efi_images - 1]
+                    expect("PE = driver %d byte for byte" % efi_images,
+                           bytes(pe[:len(driver)]) == driver, True)
+                    if u16(rom, start + 0x0C) == 1:
+                        expect("expanded size = driver size", len(pe), len(driver))
+                    else:
+                        expect("nothing after the PE but zeros", not any(pe[len(driver):]), True)
         else:
             print("  code type %d (not EFI): fields above only" % code_type)
         if last or length == 0:
