@@ -33,11 +33,12 @@ $(CD_LOADER): bios/cd_loader.S bios/prefix_putc.S
 	$(Q)$(LD) -m elf_i386 -Ttext 0x600 -e _start --oformat binary -o $@ $(BUILD)/cd_loader.o
 	$(Q)[ "$$(stat -c %s $@)" = 2048 ] || { echo "$@ is not 2048 bytes"; rm -f $@; exit 1; }
 
-# BIOS and UEFI El Torito: the BIOS entry is bin/bootnet.kpxe.
-$(ISO_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe tools/mkiso
+# BIOS and UEFI El Torito: the BIOS entry's boot file is the CD loader
+# followed by bin/bootnet.kpxe.
+$(ISO_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe $(CD_LOADER) tools/mkiso
 	$(call say,ISO $@)
 	$(Q)tools/mkiso --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi \
-		--bios $(BIN)/bootnet.kpxe -o $@
+		--bios $(BIN)/bootnet.kpxe --bios-loader $(CD_LOADER) -o $@
 
 # The UEFI option ROM: each EFI build's objects linked again with the
 # driver's entry point (efi/efi_driver_entry.c) in place of the
