@@ -22,11 +22,23 @@ $(USB_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe $(USB_MBR) tools/mkusb
 	$(Q)tools/mkusb --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi \
 		--bios-mbr $(USB_MBR) --bios-image $(BIN)/bootnet.kpxe -o $@
 
-# BIOS and UEFI El Torito: the BIOS entry is bin/bootnet.kpxe.
-$(ISO_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe tools/mkiso
+# The CD loader (bios/cd_loader.S), which the BIOS loads from the ISO's
+# BIOS boot file and which reads bin/bootnet.kpxe from the rest of it: one
+# 2048-byte CD sector of 16-bit code linked at 0x600.
+CD_LOADER := $(BUILD)/cd_loader.bin
+$(CD_LOADER): bios/cd_loader.S bios/prefix_putc.S
+	@mkdir -p $(@D)
+	$(call say,CDLOADER $@)
+	$(Q)$(CC) -m32 -c $< -o $(BUILD)/cd_loader.o
+	$(Q)$(LD) -m elf_i386 -Ttext 0x600 -e _start --oformat binary -o $@ $(BUILD)/cd_loader.o
+	$(Q)[ "$$(stat -c %s $@)" = 2048 ] || { echo "$@ is not 2048 bytes"; rm -f $@; exit 1; }
+
+# BIOS and UEFI El Torito: the BIOS entry's boot file is the CD loader
+# followed by bin/bootnet.kpxe.
+$(ISO_IMAGE): $(EFI_BUILDS) $(BIN)/bootnet.kpxe $(CD_LOADER) tools/mkiso
 	$(call say,ISO $@)
 	$(Q)tools/mkiso --x64 $(BIN)/bootnet-x86_64.efi --ia32 $(BIN)/bootnet-i386.efi \
-		--bios $(BIN)/bootnet.kpxe -o $@
+		--bios $(BIN)/bootnet.kpxe --bios-loader $(CD_LOADER) -o $@
 
 # The UEFI option ROM: each EFI build's objects linked again with the
 # driver's entry point (efi/efi_driver_entry.c) in place of the
