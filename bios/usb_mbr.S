@@ -80,8 +80,20 @@ read_next:
 	jmp	read_next
 
 start_image:
+	/* As a PXE ROM calls an NBP: SS:SP holds where to come back to (here,
+	 * if bootnet gives the machine back) and SS:SP+4 the !PXE far
+	 * pointer, 0:0 (none). */
+	xorw	%ax, %ax
+	pushw	%ax
+	pushw	%ax
+	pushw	%ax
+	pushw	$returned
 	movb	drive, %dl
 	ljmp	$0, $0x7c00
+returned:
+	xorw	%ax, %ax
+	movw	%ax, %ds
+	movw	$msg_returned, %si
 
 /* Prints "bootnet USB: " and the message at SI, then INT 18h. */
 fail:
@@ -109,6 +121,7 @@ msg_ext:	.asciz "no INT 13h extensions\r\n"
 msg_packet:	.asciz "INT 13h extensions without packet reads (AH=42h)\r\n"
 msg_empty:	.asciz "no BIOS build on this image\r\n"
 msg_read:	.asciz "disk read failed\r\n"
+msg_returned:	.asciz "bootnet returned\r\n"
 
 drive:	.byte 0
 	.balign 4

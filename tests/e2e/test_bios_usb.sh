@@ -4,6 +4,9 @@
 # drives it with its own e1000 driver, gets DHCP and runs the boot file's
 # script. Then the same image with the BIOS build's length field cleared:
 # the boot code says so on the screen and hands the boot back to the BIOS.
+# Last, the BIOS build itself damaged halfway through its packed core:
+# bootnet's prefix says so and returns to the boot code, which says that
+# too and hands the boot back.
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_media.sh"
 . "$(dirname "$0")/lab_bios.sh"
@@ -28,6 +31,24 @@ lab_bios_await_socket "$LAB_DIR/monitor.sock"
 deadline=$(( $(date +%s) + 60 * LAB_TIMEOUT_SCALE ))
 until lab_bios_screen | grep -q 'bootnet USB: no BIOS build on this image'; do
 	[ "$(date +%s)" -lt "$deadline" ] || { lab_bios_screen; lab_fail "no message from the MBR on the screen"; }
+	sleep 2
+done
+lab_expect_not 'pcbios'
+lab_qemu_stop
+
+cp "$usb" "$LAB_DIR/damaged.usb"
+read -r lba count < <(python3 -c '
+import struct, sys
+mbr = open(sys.argv[1], "rb").read(512)
+print(struct.unpack_from("<Q", mbr, 0x1A8)[0], struct.unpack_from("<H", mbr, 0x1B0)[0])' "$usb")
+printf 'XXXXXXXXXXXXXXXX' | dd of="$LAB_DIR/damaged.usb" bs=1 seek=$(( lba * 512 + count * 256 )) \
+	conv=notrunc status=none
+LAB_MONITOR=1 lab_boot_usb_bios "$LAB_DIR/damaged.usb"
+lab_bios_await_socket "$LAB_DIR/monitor.sock"
+lab_wait_for 'bootnet: the packed core is damaged or cut short' 120
+deadline=$(( $(date +%s) + 60 * LAB_TIMEOUT_SCALE ))
+until lab_bios_screen | grep -q 'bootnet USB: bootnet returned'; do
+	[ "$(date +%s)" -lt "$deadline" ] || { lab_bios_screen; lab_fail "the boot code did not get the machine back"; }
 	sleep 2
 done
 lab_expect_not 'pcbios'
