@@ -27,7 +27,7 @@ SCRIPT_UNIT_TESTS := $(wildcard tests/unit/test_script*.c tests/unit/test_settin
 # Native drivers run against device models (tests/unit/*_model*.c); the
 # host platform stands in for drivers/bus/pci_regs.c. Whatever the core
 # list already has is not listed twice.
-UNIT_DRIVER_SRCS := firmware/netprobe.c firmware/netdev.c $(filter-out $(UNIT_CORE_SRCS),drivers/bus/nic_driver.c $(wildcard drivers/net/*.c))
+UNIT_DRIVER_SRCS := firmware/netprobe.c firmware/netdev.c $(filter-out $(UNIT_CORE_SRCS) $(ROM64_ONLY),drivers/bus/nic_driver.c $(wildcard drivers/net/*.c))
 UNIT_SRCS := $(filter-out $(SCRIPT_UNIT_TESTS),$(wildcard tests/unit/*.c)) $(UNIT_CORE_SRCS) $(UNIT_CMD_SRCS) $(UNIT_LIBC_SRCS) \
 	$(UNIT_DRIVER_SRCS)
 UNIT_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(UNIT_SRCS))
