@@ -50,10 +50,13 @@ ROM64_OWN_SRCS := $(filter-out $(ROM64_LEFT_OUT),$(BIOS_FULL_SRCS)) \
 ROM64_MBEDTLS_SRCS = $(addprefix $(MBEDTLS)/library/,sha256.c platform_util.c)
 # Smaller code: lwIP without assertion texts, IP reassembly or
 # out-of-order queueing (net/lwipopts.h, BOOTNET_SMALL_LWIP), mbedTLS's
-# SHA-256 rolled up, and link-time optimization of the whole core (its
-# exception stubs are top-level asm, which LTO does not carry).
+# SHA-256 rolled up, link-time optimization of the whole core (its
+# exception stubs are top-level asm, which LTO does not carry), and
+# position-dependent code: the link still makes a PIE, whose
+# R_386_RELATIVE relocations (more of them, in .text too) the prefix
+# applies as before; no GOT register in every function.
 ROM64_CFLAGS := -I$(ROM64_OBJ) -DBOOTNET_SMALL_LWIP -DMBEDTLS_SHA256_SMALLER -flto \
-	-flto-partition=one
+	-flto-partition=one -fno-pie
 $(ROM64_OBJ)/bios/bios_exception.o: ROM64_CFLAGS += -fno-lto
 
 $(eval $(call bios_core,rom64,$(ROM64_OBJ),$(ROM64_OWN_SRCS),$$(ROM64_CFLAGS),$(LWIP_SRCS),$(ROM64_MBEDTLS_SRCS),$(BIN)/bootnet-rom64.map,lto))
