@@ -24,40 +24,51 @@ endif
 $(foreach d,$(ROM64_DRIVERS),$(if $(ROM64_SRCS_$(d)),,$(error ROM64_DRIVERS: no driver called $(d))))
 endif
 
-# What rom64 leaves out, feature by feature (each replaced by a *_absent.c
-# stand-in that refuses in words, firmware/rom64.h):
-# HTTPS: TLS, mbedTLS but its hashes, the CA bundle (net/tls_absent.c).
+# What rom64 leaves out, feature by feature: ROM64_NO_<F> are the sources
+# left out, ROM64_STANDIN_<F> the stand-ins that refuse in words instead
+# (firmware/rom64.h). `make ROM64_FEATURES_OUT="SAN ..."` puts the others
+# back (with ROM64_MBEDTLS_SRCS for HTTPS), to measure what each costs.
+# HTTPS: TLS, mbedTLS but SHA-256, the CA bundle.
 ROM64_NO_HTTPS := net/tls.c net/tls_trust.c net/tls_verify_text.c net/net_libraries.c
-# iSCSI and SAN disks: INT 13h, iBFT (firmware/cmd_san_absent.c, san_absent.c).
+ROM64_STANDIN_HTTPS := net/tls_absent.c net/net_libraries_rom64.c
+# iSCSI and SAN disks: INT 13h, iBFT.
 ROM64_NO_SAN := net/iscsi%.c net/scsi.c firmware/cmd_san.c firmware/san.c firmware/san_config.c \
 	firmware/ibft.c bios/bios_san.c bios/bios_int13.c bios/bios_int13_entry.S bios/bios_ibft.c \
 	bios/int13_request.c bios/e820_hide.c
-# UNDI and chaining PXE NBPs: a NIC's ROM has no PXE stack below it
-# (bios/bios_undi_absent.c, bios_nbp_absent.c); NII is EFI's.
+ROM64_STANDIN_SAN := firmware/cmd_san_absent.c firmware/san_absent.c
+# UNDI and chaining PXE NBPs: a NIC's ROM has no PXE stack below it (NII,
+# undi_cdb.c, is EFI's: the full BIOS core carries it unused).
 ROM64_NO_UNDI := firmware/pxe_%.c firmware/undi_cdb.c bios/bios_undi.c bios/bios_nbp.c \
 	bios/bios_nbp_layout.c bios/bios_pxe_unload.c
-# Multiboot kernels (bios/bios_multiboot_absent.c).
+ROM64_STANDIN_UNDI := bios/bios_undi_absent.c bios/bios_nbp_absent.c
+# Multiboot kernels (still recognised, then refused).
 ROM64_NO_MULTIBOOT := bios/multiboot.c bios/bios_multiboot.c
+ROM64_STANDIN_MULTIBOOT := bios/bios_multiboot_absent.c
+# md5sum and sha1sum, whose mbedTLS code is as big as a driver.
 ROM64_NO_DIGEST := firmware/cmd_digest.c
-# Every native driver (the chosen ones come back below, with their table).
+ROM64_STANDIN_DIGEST := firmware/cmd_digest_absent.c
+# Every native driver; the chosen ones come back with their table.
 ROM64_NO_DRIVERS := drivers/net/%.c
+ROM64_STANDIN_DRIVERS := drivers/net/nic_drivers_rom64.c \
+	$(sort $(foreach d,$(ROM64_DRIVERS),$(ROM64_SRCS_$(d))))
 
-ROM64_LEFT_OUT := $(ROM64_NO_HTTPS) $(ROM64_NO_SAN) $(ROM64_NO_UNDI) $(ROM64_NO_MULTIBOOT) $(ROM64_NO_DIGEST) \
-	$(ROM64_NO_DRIVERS)
-ROM64_OWN_SRCS := $(filter-out $(ROM64_LEFT_OUT),$(BIOS_FULL_SRCS)) \
-	$(sort $(foreach d,$(ROM64_DRIVERS),$(ROM64_SRCS_$(d)))) $(ROM64_ONLY_SRCS)
-# mbedTLS's hashes only: md5sum/sha1sum/sha256sum and the entropy mixer.
+ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST DRIVERS
+ROM64_OWN_SRCS := $(filter-out $(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_NO_$(f))),$(BIOS_FULL_SRCS)) \
+	$(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_STANDIN_$(f)))
+# mbedTLS's SHA-256 only: sha256sum and the entropy mixer.
 ROM64_MBEDTLS_SRCS = $(addprefix $(MBEDTLS)/library/,sha256.c platform_util.c)
 # Smaller code: lwIP without assertion texts, IP reassembly or
 # out-of-order queueing (net/lwipopts.h, BOOTNET_SMALL_LWIP), mbedTLS's
 # SHA-256 rolled up, link-time optimization of the whole core (its
 # exception stubs are top-level asm, which LTO does not carry), and
-# position-dependent code: the link still makes a PIE, whose
-# R_386_RELATIVE relocations (more of them, in .text too) the prefix
-# applies as before; no GOT register in every function.
+# position-dependent code (the link still makes a PIE, whose
+# R_386_RELATIVE relocations, more of them and in .text too, the prefix
+# applies as before; no GOT register in every function), and no frame
+# pointer (Debian's gcc keeps one at -Os on i386).
 ROM64_CFLAGS := -I$(ROM64_OBJ) -DBOOTNET_SMALL_LWIP -DMBEDTLS_SHA256_SMALLER -flto \
-	-flto-partition=one -fno-pie
-$(ROM64_OBJ)/bios/bios_exception.o: ROM64_CFLAGS += -fno-lto
+	-flto-partition=one -fno-pie -fomit-frame-pointer
+$(ROM64_OBJ)/bios/bios_exception.o: ROM64_CFLAGS += -fno-lto \
+	-DBIOS_CORE_MAP='"bin/bootnet-rom64.map"'
 
 $(eval $(call bios_core,rom64,$(ROM64_OBJ),$(ROM64_OWN_SRCS),$$(ROM64_CFLAGS),$(LWIP_SRCS),$(ROM64_MBEDTLS_SRCS),$(BIN)/bootnet-rom64.map,lto))
 

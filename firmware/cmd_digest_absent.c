@@ -1,6 +1,6 @@
 /* md5sum and sha1sum in the rom64 build (firmware/rom64.h): left out for
- * the room their mbedTLS code takes; each refuses in words and fails.
- * sha256sum (cmd_misc.c... ) stays. */
+ * the room their mbedTLS code takes (about 10 KB); each refuses in words
+ * and fails. sha256sum (cmd_image.c) stays. */
 #include "command.h"
 #include "console.h"
 #include "rom64.h"
