@@ -64,9 +64,10 @@ ROM64_MBEDTLS_SRCS = $(addprefix $(MBEDTLS)/library/,sha256.c platform_util.c)
 # position-dependent code (the link still makes a PIE, whose
 # R_386_RELATIVE relocations, more of them and in .text too, the prefix
 # applies as before; no GOT register in every function), and no frame
-# pointer (Debian's gcc keeps one at -Os on i386).
+# pointer (Debian's gcc keeps one at -Os on i386), tuned for the i486 (the
+# shorter instruction forms: 2 KB less packed; it still runs i686 code).
 ROM64_CFLAGS := -I$(ROM64_OBJ) -DBOOTNET_SMALL_LWIP -DMBEDTLS_SHA256_SMALLER -flto \
-	-flto-partition=one -fno-pie -fomit-frame-pointer
+	-flto-partition=one -fno-pie -fomit-frame-pointer -mtune=i486
 $(ROM64_OBJ)/bios/bios_exception.o: ROM64_CFLAGS += -fno-lto \
 	-DBIOS_CORE_MAP='"bin/bootnet-rom64.map"'
 
@@ -87,3 +88,6 @@ $(ROM64_OBJ)/core-image.bin: $(ROM64_OBJ)/core.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 bios: $(ROM64_OBJ)/core-image.bin
+
+# Its flags live here: changing them rebuilds its objects.
+$(rom64_CORE_OBJS) $(rom64_CORE_LWIP_OBJS) $(rom64_CORE_MBEDTLS_OBJS): bios/rom64.mk

@@ -64,7 +64,8 @@
  * DHCP, DNS, TFTP at blksize 1468 and TCP replies come whole);
  * out-of-order TCP segments dropped and resent by the server instead of
  * queued (slower downloads on a lossy network), so no SACK; checksums
- * computed on their own, not while copying. */
+ * computed on their own, not while copying; no raw API (bootnet has no
+ * ping); no oversized segments (bootnet sends only short requests). */
 #ifdef BOOTNET_SMALL_LWIP
 #define LWIP_NOASSERT
 #undef IP_REASSEMBLY
@@ -75,6 +76,9 @@
 #define LWIP_TCP_SACK_OUT       0
 #undef LWIP_CHECKSUM_ON_COPY
 #define LWIP_CHECKSUM_ON_COPY   0
+#undef LWIP_RAW
+#define LWIP_RAW                0
+#define TCP_OVERSIZE            0
 #endif
 
 #endif
