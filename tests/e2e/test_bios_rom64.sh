@@ -3,11 +3,13 @@
 # drives the e1000 with its own driver, gets an address by DHCP, runs a
 # script over HTTP that downloads a file (its SHA-256 checked), and what
 # the build leaves out (HTTPS, SAN booting, PXE NBPs) is refused in words
-# naming the build, while the script goes on.
+# naming the build, while the script goes on; then it boots Linux (Debian's
+# kernel from /boot, a busybox initrd) through the real-mode entry.
 # ROM64=path tests another ROM (default bin/bootnet.rom); ROM64_SIZE_CHECK=0
 # skips the 64 KiB check (for a ROM packed some other way, by hand).
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_bios.sh"
+. "$(dirname "$0")/linux_initrd.sh"
 
 rom="${ROM64:-$LAB_TOP/bin/bootnet.rom}"
 [ -r "$rom" ] || lab_fail "$rom is not built (make bios)"
@@ -19,6 +21,13 @@ lab_start --dhcp-boot="http://$LAB_SERVER_IP/rom64.ipxe"
 head -c 1048576 /dev/urandom > "$LAB_DIR/www/data.bin"
 want=$(sha256sum "$LAB_DIR/www/data.bin" | cut -d' ' -f1)
 printf 'not really an NBP' > "$LAB_DIR/www/other.0"
+kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
+[ -r "$kernel" ] || lab_skip "no readable kernel in /boot (install linux-image-amd64)"
+cp "$kernel" "$LAB_DIR/www/vmlinuz"
+mkdir -p "$LAB_DIR/initrd"
+head -c 65536 /dev/urandom > "$LAB_DIR/initrd/data.bin"
+want_initrd=$(sha256sum "$LAB_DIR/initrd/data.bin" | cut -d' ' -f1)
+linux_initrd_build "$LAB_DIR/initrd" "$LAB_DIR/www/initrd.gz"
 cat > "$LAB_DIR/www/rom64.ipxe" <<SCRIPT
 #!ipxe
 echo ROM64-SCRIPT over HTTP on \${platform}
@@ -29,6 +38,11 @@ sanboot iscsi:$LAB_SERVER_IP::::iqn.2026-01.test:disk || echo SANBOOT-REFUSED
 sanhook iscsi:$LAB_SERVER_IP::::iqn.2026-01.test:disk || echo SANHOOK-REFUSED
 chain http://$LAB_SERVER_IP/other.0 || echo NBP-REFUSED
 echo ROM64-DONE
+imgfree
+kernel http://$LAB_SERVER_IP/vmlinuz console=ttyS0 quiet rdinit=/init rom64
+initrd http://$LAB_SERVER_IP/initrd.gz
+boot
+echo BOOT-RETURNED
 SCRIPT
 
 LAB_NIC="e1000,romfile=$rom" lab_qemu_bios
@@ -49,5 +63,10 @@ lab_wait_for '^NBP-REFUSED' 60
 lab_wait_for '^ROM64-DONE' 60
 lab_serial_text | grep -aE '64 KiB ROM build' | sed 's/^/  console: /'
 lab_expect_not 'unknown command'
+lab_wait_for '^INIT-START' 600
+lab_wait_for '^INIT-DONE' 120
+lab_expect '^CMDLINE: .*rdinit=/init rom64'
+lab_expect "^SHA256: $want_initrd\$"
+lab_expect_not 'BOOT-RETURNED'
 lab_expect_not 'Exception'
-echo "PASS (${rom##*/}: $size bytes; DHCP, HTTP script and download, HTTPS, SAN and NBP refused in words)"
+echo "PASS (${rom##*/}: $size bytes; DHCP, HTTP script and download, HTTPS, SAN and NBP refused in words, Linux booted)"
