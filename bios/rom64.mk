@@ -44,12 +44,18 @@ ROM64_STANDIN_MULTIBOOT := bios/bios_multiboot_absent.c
 # md5sum and sha1sum, whose mbedTLS code is as big as a driver.
 ROM64_NO_DIGEST := firmware/cmd_digest.c
 ROM64_STANDIN_DIGEST := firmware/cmd_digest_absent.c
+# Form posts (`##params` URIs, `params`, `param`).
+ROM64_NO_FORMS := firmware/cmd_params.c firmware/settings_params.c
+ROM64_STANDIN_FORMS := firmware/cmd_params_absent.c firmware/settings_params_absent.c
+# The netprobe command: with one network path there is no other order.
+ROM64_NO_NETPROBE := firmware/cmd_netprobe.c
+ROM64_STANDIN_NETPROBE := firmware/cmd_netprobe_absent.c
 # Every native driver; the chosen ones come back with their table.
 ROM64_NO_DRIVERS := drivers/net/%.c
 ROM64_STANDIN_DRIVERS := drivers/net/nic_drivers_rom64.c \
 	$(sort $(foreach d,$(ROM64_DRIVERS),$(ROM64_SRCS_$(d))))
 
-ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST DRIVERS
+ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST FORMS NETPROBE DRIVERS
 ROM64_OWN_SRCS := $(filter-out $(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_NO_$(f))),$(BIOS_FULL_SRCS)) \
 	$(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_STANDIN_$(f)))
 # mbedTLS's SHA-256 only: sha256sum and the entropy mixer.

@@ -2,7 +2,7 @@
 # SeaBIOS with the e1000's ROM replaced by it. It must fit 64 KiB; bootnet
 # drives the e1000 with its own driver, gets an address by DHCP, runs a
 # script over HTTP that downloads a file (its SHA-256 checked), and what
-# the build leaves out (HTTPS, SAN booting, PXE NBPs) is refused in words
+# the build leaves out (HTTPS, SAN booting, PXE NBPs, form posts) is refused in words
 # naming the build, while the script goes on; then it boots Linux (Debian's
 # kernel from /boot, a busybox initrd) through the real-mode entry.
 # ROM64=path tests another ROM (default bin/bootnet.rom); ROM64_SIZE_CHECK=0
@@ -37,6 +37,7 @@ imgfetch https://$LAB_SERVER_IP/data.bin || echo HTTPS-REFUSED
 sanboot iscsi:$LAB_SERVER_IP::::iqn.2026-01.test:disk || echo SANBOOT-REFUSED
 sanhook iscsi:$LAB_SERVER_IP::::iqn.2026-01.test:disk || echo SANHOOK-REFUSED
 chain http://$LAB_SERVER_IP/other.0 || echo NBP-REFUSED
+params || echo PARAMS-REFUSED
 echo ROM64-DONE
 imgfree
 kernel http://$LAB_SERVER_IP/vmlinuz console=ttyS0 quiet rdinit=/init rom64
@@ -60,6 +61,8 @@ lab_wait_for '^sanhook: .*64 KiB ROM build.* has no SAN booting' 60
 lab_wait_for '^SANHOOK-REFUSED' 60
 lab_wait_for 'other\.0: cannot chain this PXE NBP: .*64 KiB ROM build' 60
 lab_wait_for '^NBP-REFUSED' 60
+lab_wait_for '^params: .*64 KiB ROM build.* has no form posts' 60
+lab_wait_for '^PARAMS-REFUSED' 60
 lab_wait_for '^ROM64-DONE' 60
 lab_serial_text | grep -aE '64 KiB ROM build' | sed 's/^/  console: /'
 lab_expect_not 'unknown command'
