@@ -43,7 +43,12 @@ say = @echo "  $(1)"
 endif
 
 # ---------------------------------------------------------------- sources
-CORE_SRCS := $(wildcard firmware/*.c) $(wildcard drivers/bus/*.c) $(wildcard drivers/net/*.c) $(wildcard net/*.c)
+# Files only the rom64 BIOS core builds (bios/rom64.mk): stand-ins for what
+# it leaves out (*_absent.c) and its own tables (*_rom64.c).
+ROM64_ONLY := %_absent.c %_rom64.c
+ALL_CORE_SRCS := $(wildcard firmware/*.c) $(wildcard drivers/bus/*.c) $(wildcard drivers/net/*.c) \
+	$(wildcard net/*.c)
+CORE_SRCS := $(filter-out $(ROM64_ONLY),$(ALL_CORE_SRCS))
 LIBC_SRCS := $(wildcard firmware/libc/*.c)
 # efi_driver_entry.c is the option ROM driver's entry (tools/media.mk).
 EFI_SRCS  := $(filter-out efi/efi_driver_entry.c,$(wildcard efi/*.c))
@@ -221,49 +226,74 @@ clean:
 # (bios/bootnet.lds); bios/builds.mk packs it and puts the 16-bit prefix
 # (bios/prefix.S) in front of it.
 BIOS_OBJ    := $(BUILD)/bios
-BIOS_SRCS   := $(wildcard bios/*.c)
+BIOS_SRCS   := $(filter-out $(ROM64_ONLY),$(wildcard bios/*.c))
 BIOS_CFLAGS := $(filter-out -fshort-wchar,$(FREESTANDING)) -m32 -march=i686 -fpie \
 	-fno-asynchronous-unwind-tables $(PORT_INCLUDES) -I$(BUILD)
-BIOS_OWN_OBJS := $(patsubst %.c,$(BIOS_OBJ)/%.o,$(CORE_SRCS) $(LIBC_SRCS) $(BIOS_SRCS))
 # Assembly linked into the 32-bit core (bios_*.S: real-mode code it copies
 # into base memory); the prefixes and the USB boot code are linked on their own.
 BIOS_ASMS   := $(wildcard bios/bios_*.S)
-BIOS_OWN_OBJS += $(patsubst %.S,$(BIOS_OBJ)/%.o,$(BIOS_ASMS))
-BIOS_LWIP_OBJS = $(patsubst $(DEPS)/%.c,$(BIOS_OBJ)/deps/%.o,$(LWIP_SRCS))
-BIOS_MBEDTLS_OBJS = $(patsubst $(DEPS)/%.c,$(BIOS_OBJ)/deps/%.o,$(MBEDTLS_SRCS))
 
-$(BIOS_OBJ)/%.o: %.c
-	@mkdir -p $(@D)
-	$(call say,CC bios $<)
-	$(Q)$(CC) $(BIOS_CFLAGS) $(WARN) -MMD -MP -c $< -o $@
-$(BIOS_OBJ)/firmware/libc/%.o: firmware/libc/%.c
-	@mkdir -p $(@D)
-	$(call say,CC bios $<)
-	$(Q)$(CC) $(BIOS_CFLAGS) $(WARN) -fno-tree-loop-distribute-patterns -MMD -MP -c $< -o $@
-$(BIOS_OBJ)/deps/%.o: $(DEPS)/%.c
-	@mkdir -p $(@D)
-	@$(CC) $(BIOS_CFLAGS) -w -MMD -MP -c $< -o $@
-$(BIOS_OBJ)/liblwip.a: $(BIOS_LWIP_OBJS)
-	@rm -f $@; $(AR) rcs $@ $^
-$(BIOS_OBJ)/libmbedtls.a: $(BIOS_MBEDTLS_OBJS)
-	@rm -f $@; $(AR) rcs $@ $^
-$(BIOS_OBJ)/firmware/main.o: $(BUILD)/bootnet_version.h
-$(BIOS_OBJ)/firmware/embedded.o: $(BUILD)/embedded_script.h
-$(BIOS_OBJ)/net/tls_trust.o: $(BUILD)/trust_anchors.h
+# How the core is linked: at 0, position-independent, only R_386_RELATIVE
+# relocations (tools/check-bios-relocs), unused sections dropped.
+BIOS_LDFLAGS := -pie --no-dynamic-linker -z notext -Bsymbolic --gc-sections --no-warn-rwx-segments \
+	--no-undefined -T bios/bootnet.lds
+comma := ,
 
-$(BIOS_OBJ)/bios/%.o: bios/%.S
-	@mkdir -p $(@D)
-	$(call say,AS bios $<)
-	$(Q)$(CC) -m32 -c $< -o $@
-$(BIOS_OBJ)/core.elf: $(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a bios/bootnet.lds
+# bios_core NAME,OBJDIR,SOURCES,CFLAGS,LWIP_SRCS,MBEDTLS_SRCS,MAP[,lto]: one
+# build of the 32-bit core, OBJDIR/core.elf, from SOURCES (.c and .S) and
+# the lwIP and mbedTLS files given, with CFLAGS added to BIOS_CFLAGS (pass
+# $$(VAR) to let target-specific values of VAR reach single files). With
+# "lto", CFLAGS must hold -flto: the link then goes through $(CC), which
+# compiles the whole core at once.
+define bios_core
+$(1)_CORE_OBJS := $$(patsubst %.c,$(2)/%.o,$$(patsubst %.S,$(2)/%.o,$(3)))
+$(1)_CORE_LWIP_OBJS := $$(patsubst $(DEPS)/%.c,$(2)/deps/%.o,$(5))
+$(1)_CORE_MBEDTLS_OBJS := $$(patsubst $(DEPS)/%.c,$(2)/deps/%.o,$(6))
+
+$(2)/%.o: %.c
+	@mkdir -p $$(@D)
+	$$(call say,CC bios-$(1) $$<)
+	$$(Q)$$(CC) $$(BIOS_CFLAGS) $(4) $$(WARN) -MMD -MP -c $$< -o $$@
+$(2)/firmware/libc/%.o: firmware/libc/%.c
+	@mkdir -p $$(@D)
+	$$(call say,CC bios-$(1) $$<)
+	$$(Q)$$(CC) $$(BIOS_CFLAGS) $(4) $$(WARN) -fno-tree-loop-distribute-patterns -MMD -MP -c $$< -o $$@
+$(2)/deps/%.o: $(DEPS)/%.c
+	@mkdir -p $$(@D)
+	@$$(CC) $$(BIOS_CFLAGS) $(4) -w -MMD -MP -c $$< -o $$@
+$(2)/bios/%.o: bios/%.S
+	@mkdir -p $$(@D)
+	$$(call say,AS bios-$(1) $$<)
+	$$(Q)$$(CC) -m32 -c $$< -o $$@
+$(2)/liblwip.a: $$($(1)_CORE_LWIP_OBJS)
+	@rm -f $$@; $$(AR) rcs $$@ $$^
+$(2)/libmbedtls.a: $$($(1)_CORE_MBEDTLS_OBJS)
+	@rm -f $$@; $$(AR) rcs $$@ $$^
+$(2)/firmware/main.o: $(BUILD)/bootnet_version.h
+$(2)/firmware/embedded.o: $(BUILD)/embedded_script.h
+$(2)/net/tls_trust.o: $(BUILD)/trust_anchors.h
+
+$(2)/core.elf: $$($(1)_CORE_OBJS) $(2)/liblwip.a $(2)/libmbedtls.a bios/bootnet.lds
 	@mkdir -p $(BIN)
-	$(call say,LD bios $@)
-	$(Q)$(LD) -m elf_i386 -pie --no-dynamic-linker -z notext -Bsymbolic --gc-sections --no-warn-rwx-segments \
-		--no-undefined -T bios/bootnet.lds -Map=$(BIN)/bootnet-kpxe.map -o $@ \
-		$(BIOS_OWN_OBJS) $(BIOS_OBJ)/liblwip.a $(BIOS_OBJ)/libmbedtls.a \
-		$(shell $(CC) -m32 -print-libgcc-file-name)
-	$(Q)tools/check-bios-relocs $@
--include $(shell find $(BIOS_OBJ) -name '*.d' 2>/dev/null)
+	$$(call say,LD bios-$(1) $$@)
+	$$(Q)$(if $(8),$$(CC) $$(BIOS_CFLAGS) $(4) $$(WARN) -nostdlib -Wl$$(comma)--build-id=none \
+		$$(addprefix -Wl$$(comma),$$(BIOS_LDFLAGS) -Map=$(7)),$$(LD) -m elf_i386 \
+		$$(BIOS_LDFLAGS) -Map=$(7)) -o $$@ \
+		$$($(1)_CORE_OBJS) $(2)/liblwip.a $(2)/libmbedtls.a \
+		$$(shell $$(CC) -m32 -print-libgcc-file-name)
+	$$(Q)tools/check-bios-relocs $$@
+
+-include $$(shell find $(2) -name '*.d' 2>/dev/null)
+endef
+
+# The full core: everything (bootnet.kpxe, .pxe, the USB stick and CD,
+# bin/bootnet-full.rom).
+BIOS_FULL_SRCS := $(CORE_SRCS) $(LIBC_SRCS) $(BIOS_SRCS) $(BIOS_ASMS)
+$(eval $(call bios_core,full,$(BIOS_OBJ),$(BIOS_FULL_SRCS),,$(LWIP_SRCS),$(MBEDTLS_SRCS),$(BIN)/bootnet-kpxe.map))
+BIOS_OWN_OBJS := $(full_CORE_OBJS)
+
+include bios/rom64.mk
+
 bios: $(BIN)/bootnet.kpxe
 include bios/builds.mk
 all: bios

@@ -9,6 +9,10 @@
 #include "bios_platform.h"
 
 #define VECTORS 32
+/* The link map that names the core's offsets (the rom64 build sets its own). */
+#ifndef BIOS_CORE_MAP
+#define BIOS_CORE_MAP "bin/bootnet-kpxe.map"
+#endif
 #define SEL_CODE32 0x08
 
 /* One 16-byte stub per vector: an error code of 0 where the CPU pushes
@@ -67,8 +71,8 @@ void bios_exception(struct exception_frame *f)
 	char msg[320];
 	uint32_t core = bios_handover->core_start;
 	int n = snprintf(msg, sizeof(msg),
-			 "\nbootnet: CPU exception %u (%s) at EIP 0x%08x (bootnet.kpxe core offset "
-			 "0x%x, see bin/bootnet-kpxe.map), error code 0x%x\n"
+			 "\nbootnet: CPU exception %u (%s) at EIP 0x%08x (core offset 0x%x, see "
+			 BIOS_CORE_MAP "), error code 0x%x\n"
 			 "  eax %08x ebx %08x ecx %08x edx %08x esi %08x edi %08x ebp %08x esp %08x\n"
 			 "This is a bug in bootnet.\n",
 			 (unsigned)f->vector, f->vector < 20 ? names[f->vector] : "reserved",

@@ -32,7 +32,7 @@ static void print_banner(void)
 static int boot_script_or_autoboot(void)
 {
 	char where[300];
-	size_t len;
+	size_t len = 0;
 	char *script = platform_boot_volume_script(&len, where, sizeof(where));
 	const char *text;
 	if (script) {

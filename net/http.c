@@ -16,6 +16,7 @@
 #include "http_form.h"
 #include "http_response.h"
 #include "netif.h"
+#include "tls.h"
 
 #define CONNECT_TIMEOUT_MS 10000
 #define IDLE_TIMEOUT_MS 15000   /* a stalled server is reported within seconds */
@@ -200,7 +201,8 @@ int http_fetch(const struct uri *u, struct image *img, struct progress *progress
 		snprintf(err, err_size, "out of memory");
 		return -1;
 	}
-	if (dns_resolve(u->host, &addr, err, err_size) != 0)
+	if ((https && !tls_supported(err, err_size)) ||
+	    dns_resolve(u->host, &addr, err, err_size) != 0)
 		goto out;
 	f->img = img;
 	f->progress = progress;

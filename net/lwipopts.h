@@ -59,4 +59,26 @@
 #define LWIP_CHECKSUM_ON_COPY   1
 #define LWIP_CHKSUM_ALGORITHM   3 /* 32 bits at a time */
 
+/* The rom64 build (bios/rom64.mk), cut down for a 64 KiB option ROM:
+ * no assertion texts; no reassembly of fragmented IP packets (a LAN's
+ * DHCP, DNS, TFTP at blksize 1468 and TCP replies come whole);
+ * out-of-order TCP segments dropped and resent by the server instead of
+ * queued (slower downloads on a lossy network), so no SACK; checksums
+ * computed on their own, not while copying; no raw API (bootnet has no
+ * ping); no oversized segments (bootnet sends only short requests). */
+#ifdef BOOTNET_SMALL_LWIP
+#define LWIP_NOASSERT
+#undef IP_REASSEMBLY
+#define IP_REASSEMBLY           0
+#undef TCP_QUEUE_OOSEQ
+#define TCP_QUEUE_OOSEQ         0
+#undef LWIP_TCP_SACK_OUT
+#define LWIP_TCP_SACK_OUT       0
+#undef LWIP_CHECKSUM_ON_COPY
+#define LWIP_CHECKSUM_ON_COPY   0
+#undef LWIP_RAW
+#define LWIP_RAW                0
+#define TCP_OVERSIZE            0
+#endif
+
 #endif

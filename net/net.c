@@ -1,10 +1,7 @@
-/* Network stack start-up: lwIP (raw API, no OS) and the TLS library. */
+/* Network stack start-up: lwIP (raw API, no OS). */
 #include <stdbool.h>
-#include <stdio.h>
 #include "lwip/init.h"
-#include "mbedtls/version.h"
 #include "net.h"
-#include "tls_trust.h"
 
 void net_init(void)
 {
@@ -13,14 +10,4 @@ void net_init(void)
 		lwip_init();
 		started = true;
 	}
-}
-
-const char *net_libraries_version(void)
-{
-	static char text[160];
-	char tls[18];
-	mbedtls_version_get_string(tls);
-	snprintf(text, sizeof(text), "lwIP %s, mbed TLS %s (HTTPS trusts the %u CAs of %s)",
-		 LWIP_VERSION_STRING, tls, tls_trust_built_in(), tls_trust_source());
-	return text;
 }

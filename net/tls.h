@@ -15,6 +15,9 @@ struct tcp_pcb;
 struct pbuf;
 struct tls;
 
+/* Whether this build has TLS at all: true, or false with why (the rom64
+ * build's net/tls_absent.c), before anything is looked up or connected. */
+bool tls_supported(char *why, size_t why_size);
 /* A session with host (a name, sent as SNI and checked against the
  * certificate, or a dotted quad, checked against its IP addresses) over
  * pcb, which the caller keeps owning. NULL with a sentence in err. */

@@ -27,7 +27,7 @@ SCRIPT_UNIT_TESTS := $(wildcard tests/unit/test_script*.c tests/unit/test_settin
 # Native drivers run against device models (tests/unit/*_model*.c); the
 # host platform stands in for drivers/bus/pci_regs.c. Whatever the core
 # list already has is not listed twice.
-UNIT_DRIVER_SRCS := firmware/netprobe.c firmware/netdev.c $(filter-out $(UNIT_CORE_SRCS),drivers/bus/nic_driver.c $(wildcard drivers/net/*.c))
+UNIT_DRIVER_SRCS := firmware/netprobe.c firmware/netdev.c $(filter-out $(UNIT_CORE_SRCS) $(ROM64_ONLY),drivers/bus/nic_driver.c $(wildcard drivers/net/*.c))
 UNIT_SRCS := $(filter-out $(SCRIPT_UNIT_TESTS),$(wildcard tests/unit/*.c)) $(UNIT_CORE_SRCS) $(UNIT_CMD_SRCS) $(UNIT_LIBC_SRCS) \
 	$(UNIT_DRIVER_SRCS)
 UNIT_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(UNIT_SRCS))
@@ -55,9 +55,11 @@ $(UNIT_BIN): $(UNIT_OBJS)
 # commands) in a binary of its own: the tests supply the command table
 # (the firmware's pulls in downloads) and run real scripts, which the
 # stand-ins for scripts in the other binary must not meet.
-SCRIPT_SRCS := firmware/command_tables.c $(wildcard firmware/script_*.c firmware/settings*.c firmware/menu*.c \
-	firmware/shell*.c) firmware/cmd_console.c firmware/cmd_settings.c firmware/cmd_flow.c \
-	firmware/cmd_menu.c firmware/cmd_params.c firmware/cmd_power.c firmware/cmd_misc.c \
+# (The rom64 core's stand-ins, ROM64_ONLY, are not the script language's.)
+SCRIPT_SRCS := firmware/command_tables.c $(filter-out $(ROM64_ONLY),$(wildcard firmware/script_*.c \
+	firmware/settings*.c firmware/menu*.c firmware/shell*.c)) \
+	firmware/cmd_console.c firmware/cmd_settings.c firmware/cmd_flow.c firmware/cmd_menu.c \
+	firmware/cmd_params.c firmware/cmd_power.c firmware/cmd_misc.c \
 	net/http_form.c
 SCRIPT_UNIT_BIN := $(BUILD)/host/unit-tests-script
 SCRIPT_UNIT_SRCS := tests/unit/test_main.c tests/unit/platform_host.c $(SCRIPT_UNIT_TESTS) \
