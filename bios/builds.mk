@@ -51,18 +51,34 @@ $(BIOS_OBJ)/media.img: $(BIOS_OBJ)/prefix-media.bin $(BIOS_OBJ)/core.bnp
 
 bios: $(BIN)/bootnet.kpxe $(BIN)/bootnet.pxe
 
-# bin/bootnet.rom: a legacy PCI option ROM (bios/prefix_rom.S, tools/mkrom)
-# for ROM_VENDOR:ROM_DEVICE (tools/media.mk; default 8086:100e): its small
-# initialization part, then media.img.
+# The option ROMs (bios/prefix_rom.S, tools/mkrom) for ROM_VENDOR:ROM_DEVICE
+# (tools/media.mk; default 8086:100e): the ROM's small initialization part,
+# then a media.img:
+#  bin/bootnet.rom       the rom64 core (bios/rom64.mk): for a 64 KiB flash;
+#                        mkrom refuses a ROM over ROM_MAX_SIZE bytes.
+#  bin/bootnet-full.rom  the full core (HTTPS, iSCSI, every driver): 512 KiB.
+ROM_MAX_SIZE ?= 0
 $(BIOS_OBJ)/prefix_rom.bin: bios/prefix_rom.S bios/prefix_putc.S bios/prefix_rom.lds
 	@mkdir -p $(@D)
 	$(call say,AS bios $<)
 	$(Q)$(CC) -m32 -c $< -o $(BIOS_OBJ)/prefix_rom.o
 	$(Q)$(LD) -m elf_i386 --no-warn-rwx-segments -T bios/prefix_rom.lds -o $(BIOS_OBJ)/prefix_rom.elf $(BIOS_OBJ)/prefix_rom.o
 	$(Q)$(OBJCOPY) -O binary -j .text16 $(BIOS_OBJ)/prefix_rom.elf $@
-$(BIN)/bootnet.rom: $(BIOS_OBJ)/prefix_rom.bin $(BIOS_OBJ)/media.img tools/mkrom $(EFIROM_OBJ)/rom_ids.h
-	$(call say,ROM $@ $(ROM_VENDOR):$(ROM_DEVICE))
-	$(Q)tools/mkrom --vendor $(ROM_VENDOR) --device $(ROM_DEVICE) \
-		--payload $(BIOS_OBJ)/media.img $(BIOS_OBJ)/prefix_rom.bin $@
+$(ROM64_OBJ)/core.bnp: $(ROM64_OBJ)/core-image.bin tools/pack-core
+	$(call say,PACK $@)
+	$(Q)tools/pack-core $< $@
+$(ROM64_OBJ)/media.img: $(BIOS_OBJ)/prefix-media.bin $(ROM64_OBJ)/core.bnp
+	$(Q)cat $^ > $@
 
-bios: $(BIN)/bootnet.rom
+# rom_image OUT,MEDIA,MAX: mkrom around MEDIA (MAX 0: no size check).
+define rom_image
+$(1): $(BIOS_OBJ)/prefix_rom.bin $(2) tools/mkrom $(EFIROM_OBJ)/rom_ids.h
+	$$(call say,ROM $$@ $$(ROM_VENDOR):$$(ROM_DEVICE))
+	$$(Q)tools/mkrom --vendor $$(ROM_VENDOR) --device $$(ROM_DEVICE) $(if $(3),--max-size $(3)) \
+		--payload $(2) $(BIOS_OBJ)/prefix_rom.bin $$@ || \
+		{ echo "  (make ROM_MAX_SIZE=131072 for a 128 KiB flash, or ROM64_DRIVERS=... for fewer drivers: bios/README.md)"; exit 1; }
+endef
+$(eval $(call rom_image,$(BIN)/bootnet.rom,$(ROM64_OBJ)/media.img,$(filter-out 0,$(ROM_MAX_SIZE))))
+$(eval $(call rom_image,$(BIN)/bootnet-full.rom,$(BIOS_OBJ)/media.img,))
+
+bios: $(BIN)/bootnet.rom $(BIN)/bootnet-full.rom
