@@ -42,7 +42,7 @@
 #define PACKED_MAGIC 0x31504e42     /* "BNP1" */
 #define PACKED_SIZE 4
 #define PACKED_MEM_SIZE 12
-#define PACKED_HEADER 24
+#define PACKED_HEADER 28
 #define UNPACK_NO_SCRATCH 2         /* unpack_core's statuses up to this one: settings */
 
 #define E820_MAX 128

@@ -1,5 +1,6 @@
-# bootnet.rom on BIOS: SeaBIOS with the e1000's option ROM replaced by
-# bin/bootnet.rom (romfile=). SeaBIOS runs its init entry, lists its Boot
+# bootnet-full.rom on BIOS (the ROM of the full core, every driver; the
+# 64 KiB bootnet.rom is test_bios_rom64.sh's): SeaBIOS with the e1000's
+# option ROM replaced by bin/bootnet-full.rom (romfile=). SeaBIOS runs its init entry, lists its Boot
 # Entry Vector as a boot device named "bootnet" and, with no disk and
 # network first (-boot n), boots it: the BEV copies bootnet from the
 # NIC's ROM BAR, which drives the e1000 with its own driver, gets an
@@ -9,8 +10,8 @@
 . "$(dirname "$0")/lab.sh"
 . "$(dirname "$0")/lab_bios.sh"
 
-rom="$LAB_TOP/bin/bootnet.rom"
-[ -r "$rom" ] || lab_fail "bin/bootnet.rom is not built (make bios)"
+rom="$LAB_TOP/bin/bootnet-full.rom"
+[ -r "$rom" ] || lab_fail "bin/bootnet-full.rom is not built (make bios)"
 lab_start --dhcp-boot="http://$LAB_SERVER_IP/rom.ipxe"
 head -c 1048576 /dev/urandom > "$LAB_DIR/www/data.bin"
 want=$(sha256sum "$LAB_DIR/www/data.bin" | cut -d' ' -f1)
@@ -45,14 +46,14 @@ lab_wait_for '^ROM-SCRIPT over HTTP on pcbios' 120
 lab_wait_for "^$want  data.bin\$" 180
 lab_wait_for '^ROM-DONE' 60
 lab_expect_not 'Exception'
-echo "ok (bootnet.rom: $(stat -c %s "$rom") bytes, BEV booted, DHCP, HTTP script)"
+echo "ok (bootnet-full.rom: $(stat -c %s "$rom") bytes, BEV booted, DHCP, HTTP script)"
 
 # The same ROM retargeted by tools/mkrom to virtio-net (legacy, 1af4:1000):
 # SeaBIOS takes it only if the PCIR IDs match the device; bootnet then
 # drives virtio-net with its own driver.
 lab_qemu_stop
 "$LAB_TOP/tools/mkrom" --vendor 1af4 --device 1000 "$rom" "$LAB_DIR/virtio.rom" ||
-	lab_fail "tools/mkrom could not retarget bootnet.rom"
+	lab_fail "tools/mkrom could not retarget bootnet-full.rom"
 LAB_NIC="virtio-net-pci,disable-modern=on,romfile=$LAB_DIR/virtio.rom" lab_qemu_bios
 lab_wait_for 'bootnet .* \(i386, pcbios\)' 180
 lab_wait_for '^ +\[native\] virtio-net \(legacy\): .*link up.* -> net0' 120

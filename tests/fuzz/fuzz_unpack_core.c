@@ -27,8 +27,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum lzma_status st = lzma_decode(props, in, size - 3, out, out_size, scratch, scratch_size);
 	if (st > LZMA_CORRUPT)
 		abort();
-	if (st == LZMA_OK)
-		unpack_restore_calls(out, (uint32_t)out_size);
+	if (st == LZMA_OK) {
+		/* What follows LZMA, on what it made: the table's bounds come
+		 * from the output itself, as in a core. */
+		unpack_restore_relocs(out, (uint32_t)out_size, (uint32_t)out_size);
+		unpack_restore_branches(out, 0, (uint32_t)out_size);
+	}
 	free(in);
 	free(out);
 	free(scratch);

@@ -1,7 +1,7 @@
 /* The BIOS core's unpacker (bios/unpack/): LZMA against a stream made by
  * Debian's liblzma (Python's lzma module, lc=3 lp=0 pb=2, with its end
- * marker), damaged and cut streams refused without overruns, the CALL
- * operands made relative again, the CRC. tests/tools/test_pack_core.sh
+ * marker), damaged and cut streams refused without overruns, branch
+ * targets made relative again, the relocation table rebuilt, the CRC. tests/tools/test_pack_core.sh
  * checks whole cores packed by tools/pack-core. */
 #include <stdlib.h>
 #include <string.h>
@@ -102,18 +102,73 @@ TEST(lzma_damaged_streams_never_overrun)
 	}
 }
 
-TEST(unpack_makes_call_operands_relative_again)
+TEST(unpack_makes_branch_targets_relative_again)
 {
-	/* E8 at 0 with absolute 0x105 -> relative 0x100; the operand's own
-	 * bytes are skipped (an E8 inside it is not an opcode); E8 at 6. */
-	uint8_t code[] = { 0xE8, 0x05, 0x01, 0x00, 0x00, 0x90, 0xE8, 0x0B, 0x00, 0x00, 0x00, 0xE8, 0x01 };
-	uint8_t in_operand[] = { 0xE8, 0xE8, 0x00, 0x00, 0x00, 0x90 };
-	unpack_restore_calls(code, sizeof(code));
+	/* At 0: E8 with target 0x105 -> 0x100. At 5: E9 with top byte FF and
+	 * 25-bit target 0x1FFFFFF (-1) -> -1 - 10 = -11. At 10: E8 whose top
+	 * byte is 12, left as it is (not a near branch). The operand's bytes
+	 * are skipped (E8 at 16 inside the one at 15 is no opcode); too near
+	 * the end (E8 at 20): left. */
+	uint8_t code[] = { 0xE8, 0x05, 0x01, 0x00, 0x00,
+			   0xE9, 0xFF, 0xFF, 0xFF, 0xFF,
+			   0xE8, 0x01, 0x02, 0x03, 0x12,
+			   0xE8, 0xE8, 0x00, 0x00, 0x00,
+			   0xE8, 0x01 };
+	unpack_restore_branches(code, 0, sizeof(code));
 	CHECK(code[1] == 0x00 && code[2] == 0x01 && code[3] == 0 && code[4] == 0);
-	CHECK(code[7] == 0x00 && code[8] == 0 && code[9] == 0 && code[10] == 0);
-	CHECK(code[11] == 0xE8 && code[12] == 0x01);   /* too near the end: left */
-	unpack_restore_calls(in_operand, sizeof(in_operand));
-	CHECK(in_operand[1] == 0xE3 && in_operand[2] == 0 && in_operand[3] == 0 && in_operand[4] == 0);
+	CHECK(code[6] == 0xF5 && code[7] == 0xFF && code[8] == 0xFF && code[9] == 0xFF);
+	CHECK(code[11] == 0x01 && code[12] == 0x02 && code[13] == 0x03 && code[14] == 0x12);
+	CHECK(code[16] == 0xD4 && code[17] == 0 && code[18] == 0 && code[19] == 0);
+	CHECK(code[20] == 0xE8 && code[21] == 0x01);
+	/* Only from start on, and only up to end. */
+	uint8_t again[] = { 0xE8, 0x05, 0x01, 0x00, 0x00, 0xE8, 0x0A, 0x00, 0x00, 0x00 };
+	unpack_restore_branches(again, 1, 5);
+	CHECK(again[1] == 0x05 && again[6] == 0x0A);
+}
+
+/* A made-up core: header with the table's bounds, 8 bytes of code, a
+ * table of three entries, 4 bytes after it; packed as the stream
+ * carries it: [up to the table][the 4 bytes][distances]. */
+TEST(unpack_rebuilds_the_relocation_table)
+{
+	enum { START = 36, END = START + 3 * 8, FILE = END + 4 };
+	uint8_t want[FILE] = { 0 }, core[FILE] = { 0 };
+	memcpy(want, "BNC1", 4);
+	want[16] = START;
+	want[20] = END;
+	const uint32_t offsets[] = { 40, 44, 300 };
+	for (int k = 0; k < 3; k++) {
+		want[START + 8 * k] = (uint8_t)offsets[k];
+		want[START + 8 * k + 1] = (uint8_t)(offsets[k] >> 8);
+		want[START + 8 * k + 4] = 8;
+	}
+	memcpy(want + END, "tail", 4);
+	memcpy(core, want, START);
+	memcpy(core + START, "tail", 4);
+	const uint8_t distances[] = { 40, 4, 0x80 | (256 & 0x7F), 256 >> 7 };
+	memcpy(core + START + 4, distances, sizeof(distances));
+	uint32_t stream = START + 4 + sizeof(distances);
+	CHECK(unpack_restore_relocs(core, stream, FILE));
+	CHECK(memcmp(core, want, FILE) == 0);
+
+	/* A distance cut short, one too many, a table size not whole entries. */
+	memcpy(core, want, START);
+	memcpy(core + START, "tail", 4);
+	memcpy(core + START + 4, distances, 3);
+	CHECK(!unpack_restore_relocs(core, stream - 1, FILE));
+	memcpy(core, want, START);
+	memcpy(core + START, "tail", 4);
+	memcpy(core + START + 4, (const uint8_t[]){ 40, 4, 1, 1 }, 4);
+	CHECK(!unpack_restore_relocs(core, stream, FILE));
+	memcpy(core, want, START);
+	core[20] = END - 1;
+	CHECK(!unpack_restore_relocs(core, stream, FILE));
+	/* Bounds past the file, or a stream too long for the table. */
+	memcpy(core, want, START);
+	core[20] = FILE + 8;
+	CHECK(!unpack_restore_relocs(core, stream, FILE));
+	memcpy(core, want, START);
+	CHECK(!unpack_restore_relocs(core, FILE, FILE));
 }
 
 TEST(unpack_crc32_is_the_ieee_one)
@@ -129,7 +184,8 @@ TEST(unpack_core_checks_header_and_crc)
 	struct packed_core *pc = malloc(sizeof(*pc) + sizeof(packed));
 	*pc = (struct packed_core){ .magic = PACKED_CORE_MAGIC, .packed_size = sizeof(packed),
 				    .file_size = (uint32_t)n, .mem_size = 4096,
-				    .crc32 = unpack_crc32(want, (uint32_t)n), .props = PROPS_LC3_PB2 };
+				    .crc32 = unpack_crc32(want, (uint32_t)n),
+				    .stream_size = (uint32_t)n, .props = PROPS_LC3_PB2 };
 	memcpy(pc + 1, packed, sizeof(packed));
 	uint8_t out[256];
 	size_t need = lzma_scratch_size(PROPS_LC3_PB2);
@@ -146,6 +202,9 @@ TEST(unpack_core_checks_header_and_crc)
 	pc->flags = 0x80;
 	CHECK(unpack_core(pc, out, scratch, need) == UNPACK_BAD_HEADER);
 	pc->flags = 0;
+	pc->stream_size = (uint32_t)n - 1;     /* short of the file, with no table to make up for it */
+	CHECK(unpack_core(pc, out, scratch, need) == UNPACK_BAD_HEADER);
+	pc->stream_size = (uint32_t)n;
 	pc->magic = 0;
 	CHECK(unpack_core(pc, out, scratch, need) == UNPACK_BAD_HEADER);
 	free(scratch);
