@@ -77,7 +77,8 @@ ROM64_MBEDTLS_SRCS = $(addprefix $(MBEDTLS)/library/,sha256.c platform_util.c)
 ROM64_CFLAGS := -I$(ROM64_OBJ) -DBOOTNET_SMALL_LWIP -DMBEDTLS_SHA256_SMALLER -flto \
 	-flto-partition=one -fno-pie -fomit-frame-pointer -mtune=i486
 $(ROM64_OBJ)/firmware/libc/divdi3_rom64.o: ROM64_CFLAGS += -fno-lto
-$(ROM64_OBJ)/bios/bios_exception.o: ROM64_CFLAGS += -fno-lto \
+# The CPU exception report in one line: vector, EIP, offset, error code.
+$(ROM64_OBJ)/bios/bios_exception.o: ROM64_CFLAGS += -fno-lto -DBIOS_EXCEPTION_BRIEF \
 	-DBIOS_CORE_MAP='"bin/bootnet-rom64.map"'
 
 $(eval $(call bios_core,rom64,$(ROM64_OBJ),$(ROM64_OWN_SRCS),$$(ROM64_CFLAGS),$(LWIP_SRCS),$(ROM64_MBEDTLS_SRCS),$(BIN)/bootnet-rom64.map,lto))
