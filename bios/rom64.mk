@@ -59,8 +59,15 @@ ROM64_STANDIN_DRIVERS := drivers/net/nic_drivers_rom64.c \
 # (2.4 KB raw). Not LTO-compiled: the calls to it appear only at the LTO
 # link's code generation, after LTO would have dropped the definitions.
 ROM64_DIV64_SRCS := firmware/libc/divdi3_rom64.c
+# Power-off through ACPI (\_S5 from the DSDT); reboot stays, by the
+# keyboard controller, else a triple fault, without the FADT's reset register.
+ROM64_NO_POWEROFF := bios/bios_power.c
+ROM64_STANDIN_POWEROFF := bios/bios_power_rom64.c
+# nslookup (DNS itself stays: URIs with host names).
+ROM64_NO_NSLOOKUP := firmware/cmd_dns.c
+ROM64_STANDIN_NSLOOKUP := firmware/cmd_dns_absent.c
 
-ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST FORMS NETPROBE DRIVERS
+ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST FORMS NETPROBE POWEROFF NSLOOKUP DRIVERS
 ROM64_OWN_SRCS := $(filter-out $(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_NO_$(f))),$(BIOS_FULL_SRCS)) \
 	$(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_STANDIN_$(f))) $(ROM64_DIV64_SRCS)
 # mbedTLS's SHA-256 only: sha256sum and the entropy mixer.
