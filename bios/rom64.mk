@@ -66,8 +66,11 @@ ROM64_STANDIN_POWEROFF := bios/bios_power_rom64.c
 # nslookup (DNS itself stays: URIs with host names).
 ROM64_NO_NSLOOKUP := firmware/cmd_dns.c
 ROM64_STANDIN_NSLOOKUP := firmware/cmd_dns_absent.c
+# Reading PE/COFF headers: "MZ" alone marks an EFI program, refused.
+ROM64_NO_PE := firmware/pe_image.c
+ROM64_STANDIN_PE := firmware/pe_image_rom64.c
 
-ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST FORMS NETPROBE POWEROFF NSLOOKUP DRIVERS
+ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST FORMS NETPROBE POWEROFF NSLOOKUP PE DRIVERS
 ROM64_OWN_SRCS := $(filter-out $(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_NO_$(f))),$(BIOS_FULL_SRCS)) \
 	$(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_STANDIN_$(f))) $(ROM64_DIV64_SRCS)
 # mbedTLS's SHA-256 only: sha256sum and the entropy mixer.
