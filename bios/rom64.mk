@@ -63,14 +63,17 @@ ROM64_DIV64_SRCS := firmware/libc/divdi3_rom64.c
 # keyboard controller, else a triple fault, without the FADT's reset register.
 ROM64_NO_POWEROFF := bios/bios_power.c
 ROM64_STANDIN_POWEROFF := bios/bios_power_rom64.c
-# nslookup (DNS itself stays: URIs with host names).
+# nslookup.
 ROM64_NO_NSLOOKUP := firmware/cmd_dns.c
 ROM64_STANDIN_NSLOOKUP := firmware/cmd_dns_absent.c
+# DNS: a URI's host is a dotted quad, a host name is refused in words.
+ROM64_NO_DNS := net/dns.c net/dns_packet.c
+ROM64_STANDIN_DNS := net/dns_absent.c
 # Reading PE/COFF headers: "MZ" alone marks an EFI program, refused.
 ROM64_NO_PE := firmware/pe_image.c
 ROM64_STANDIN_PE := firmware/pe_image_rom64.c
 
-ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST FORMS NETPROBE POWEROFF NSLOOKUP PE DRIVERS
+ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST FORMS NETPROBE POWEROFF NSLOOKUP PE DNS DRIVERS
 ROM64_OWN_SRCS := $(filter-out $(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_NO_$(f))),$(BIOS_FULL_SRCS)) \
 	$(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_STANDIN_$(f))) $(ROM64_DIV64_SRCS)
 # mbedTLS's SHA-256 only: sha256sum and the entropy mixer.

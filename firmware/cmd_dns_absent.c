@@ -1,6 +1,5 @@
-/* `nslookup` in the rom64 build (firmware/rom64.h): left out for room;
- * URIs with host names still resolve. The command refuses in words and
- * fails. */
+/* `nslookup` in the rom64 build (firmware/rom64.h), which has no DNS
+ * (net/dns_absent.c): the command refuses in words and fails. */
 #include "command.h"
 #include "console.h"
 #include "rom64.h"
@@ -8,8 +7,7 @@
 static int refuse(int argc, char **argv)
 {
 	(void)argc;
-	console_printf("%s: %s (URIs with host names still resolve)\n", argv[0],
-		       ROM64_LACKS("nslookup"));
+	console_printf("%s: %s\n", argv[0], ROM64_LACKS("DNS"));
 	return 1;
 }
 
