@@ -49,7 +49,7 @@ ROM64_ONLY := %_absent.c %_rom64.c
 ALL_CORE_SRCS := $(wildcard firmware/*.c) $(wildcard drivers/bus/*.c) $(wildcard drivers/net/*.c) \
 	$(wildcard net/*.c)
 CORE_SRCS := $(filter-out $(ROM64_ONLY),$(ALL_CORE_SRCS))
-LIBC_SRCS := $(wildcard firmware/libc/*.c)
+LIBC_SRCS := $(filter-out $(ROM64_ONLY),$(wildcard firmware/libc/*.c))
 # efi_driver_entry.c is the option ROM driver's entry (tools/media.mk).
 EFI_SRCS  := $(filter-out efi/efi_driver_entry.c,$(wildcard efi/*.c))
 

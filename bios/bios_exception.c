@@ -58,16 +58,27 @@ struct idt_gate {
 
 static struct idt_gate idt[VECTORS];
 
+#ifndef BIOS_EXCEPTION_BRIEF
 static const char *const names[] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
 	"invalid opcode", "no FPU", "double fault", "coprocessor overrun", "invalid TSS",
 	"segment not present", "stack fault", "general protection", "page fault", "reserved",
 	"FPU error", "alignment check", "machine check", "SIMD error",
 };
+#endif
 
 void bios_exception(struct exception_frame *f) __attribute__((used, noreturn));
 void bios_exception(struct exception_frame *f)
 {
+#ifdef BIOS_EXCEPTION_BRIEF
+	/* rom64 (bios/rom64.mk): one line, no names or registers. */
+	char msg[120];
+	int n = snprintf(msg, sizeof(msg),
+			 "\nbootnet: CPU exception %u at EIP 0x%x (core offset 0x%x), error code 0x%x: "
+			 "a bug\n",
+			 (unsigned)f->vector, (unsigned)f->eip,
+			 (unsigned)(f->eip - bios_handover->core_start), (unsigned)f->error);
+#else
 	char msg[320];
 	uint32_t core = bios_handover->core_start;
 	int n = snprintf(msg, sizeof(msg),
@@ -79,6 +90,7 @@ void bios_exception(struct exception_frame *f)
 			 (unsigned)f->eip, (unsigned)(f->eip - core), (unsigned)f->error,
 			 (unsigned)f->eax, (unsigned)f->ebx, (unsigned)f->ecx, (unsigned)f->edx,
 			 (unsigned)f->esi, (unsigned)f->edi, (unsigned)f->ebp, (unsigned)f->esp);
+#endif
 	bios_serial_write(msg, n > 0 ? (size_t)n : 0);
 	platform_halt(); /* the screen gets "Press any key to reboot." */
 }

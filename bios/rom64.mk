@@ -55,9 +55,27 @@ ROM64_NO_DRIVERS := drivers/net/%.c
 ROM64_STANDIN_DRIVERS := drivers/net/nic_drivers_rom64.c \
 	$(sort $(foreach d,$(ROM64_DRIVERS),$(ROM64_SRCS_$(d))))
 
-ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST FORMS NETPROBE DRIVERS
+# 64-bit division: one small shift-and-subtract loop instead of libgcc's
+# (2.4 KB raw). Not LTO-compiled: the calls to it appear only at the LTO
+# link's code generation, after LTO would have dropped the definitions.
+ROM64_DIV64_SRCS := firmware/libc/divdi3_rom64.c
+# Power-off through ACPI (\_S5 from the DSDT); reboot stays, by the
+# keyboard controller, else a triple fault, without the FADT's reset register.
+ROM64_NO_POWEROFF := bios/bios_power.c
+ROM64_STANDIN_POWEROFF := bios/bios_power_rom64.c
+# nslookup.
+ROM64_NO_NSLOOKUP := firmware/cmd_dns.c
+ROM64_STANDIN_NSLOOKUP := firmware/cmd_dns_absent.c
+# DNS: a URI's host is a dotted quad, a host name is refused in words.
+ROM64_NO_DNS := net/dns.c net/dns_packet.c
+ROM64_STANDIN_DNS := net/dns_absent.c
+# Reading PE/COFF headers: "MZ" alone marks an EFI program, refused.
+ROM64_NO_PE := firmware/pe_image.c
+ROM64_STANDIN_PE := firmware/pe_image_rom64.c
+
+ROM64_FEATURES_OUT := HTTPS SAN UNDI MULTIBOOT DIGEST FORMS NETPROBE POWEROFF NSLOOKUP PE DNS DRIVERS
 ROM64_OWN_SRCS := $(filter-out $(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_NO_$(f))),$(BIOS_FULL_SRCS)) \
-	$(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_STANDIN_$(f)))
+	$(foreach f,$(ROM64_FEATURES_OUT),$(ROM64_STANDIN_$(f))) $(ROM64_DIV64_SRCS)
 # mbedTLS's SHA-256 only: sha256sum and the entropy mixer.
 ROM64_MBEDTLS_SRCS = $(addprefix $(MBEDTLS)/library/,sha256.c platform_util.c)
 # Smaller code: lwIP without assertion texts, IP reassembly or
@@ -71,7 +89,9 @@ ROM64_MBEDTLS_SRCS = $(addprefix $(MBEDTLS)/library/,sha256.c platform_util.c)
 # shorter instruction forms: 2 KB less packed; it still runs i686 code).
 ROM64_CFLAGS := -I$(ROM64_OBJ) -DBOOTNET_SMALL_LWIP -DMBEDTLS_SHA256_SMALLER -flto \
 	-flto-partition=one -fno-pie -fomit-frame-pointer -mtune=i486
-$(ROM64_OBJ)/bios/bios_exception.o: ROM64_CFLAGS += -fno-lto \
+$(ROM64_OBJ)/firmware/libc/divdi3_rom64.o: ROM64_CFLAGS += -fno-lto
+# The CPU exception report in one line: vector, EIP, offset, error code.
+$(ROM64_OBJ)/bios/bios_exception.o: ROM64_CFLAGS += -fno-lto -DBIOS_EXCEPTION_BRIEF \
 	-DBIOS_CORE_MAP='"bin/bootnet-rom64.map"'
 
 $(eval $(call bios_core,rom64,$(ROM64_OBJ),$(ROM64_OWN_SRCS),$$(ROM64_CFLAGS),$(LWIP_SRCS),$(ROM64_MBEDTLS_SRCS),$(BIN)/bootnet-rom64.map,lto))

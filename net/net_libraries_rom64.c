@@ -8,6 +8,6 @@
 const char *net_libraries_version(void)
 {
 	return "lwIP " LWIP_VERSION_STRING "; the 64 KiB ROM build: drivers " ROM64_DRIVER_NAMES
-	       " only, no HTTPS, SAN disks, PXE NBPs, multiboot, md5sum/sha1sum, form posts or "
-	       "netprobe";
+	       " only, no HTTPS, DNS, SAN disks, PXE NBPs, multiboot, md5sum/sha1sum, form posts, "
+	       "netprobe or poweroff";
 }

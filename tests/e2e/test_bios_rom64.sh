@@ -2,7 +2,8 @@
 # SeaBIOS with the e1000's ROM replaced by it. It must fit 64 KiB; bootnet
 # drives the e1000 with its own driver, gets an address by DHCP, runs a
 # script over HTTP that downloads a file (its SHA-256 checked), and what
-# the build leaves out (HTTPS, SAN booting, PXE NBPs, form posts) is refused in words
+# the build leaves out (HTTPS, SAN booting, PXE NBPs, form posts, DNS and
+# nslookup, ACPI power-off) is refused in words, an EFI program too,
 # naming the build, while the script goes on; then it boots Linux (Debian's
 # kernel from /boot, a busybox initrd) through the real-mode entry.
 # ROM64=path tests another ROM (default bin/bootnet.rom); ROM64_SIZE_CHECK=0
@@ -21,6 +22,8 @@ lab_start --dhcp-boot="http://$LAB_SERVER_IP/rom64.ipxe"
 head -c 1048576 /dev/urandom > "$LAB_DIR/www/data.bin"
 want=$(sha256sum "$LAB_DIR/www/data.bin" | cut -d' ' -f1)
 printf 'not really an NBP' > "$LAB_DIR/www/other.0"
+# "MZ" alone marks an EFI program in rom64 (firmware/pe_image_rom64.c).
+{ printf 'MZ'; head -c 1022 /dev/zero; } > "$LAB_DIR/www/prog.efi"
 kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
 [ -r "$kernel" ] || lab_skip "no readable kernel in /boot (install linux-image-amd64)"
 cp "$kernel" "$LAB_DIR/www/vmlinuz"
@@ -38,6 +41,10 @@ sanboot iscsi:$LAB_SERVER_IP::::iqn.2026-01.test:disk || echo SANBOOT-REFUSED
 sanhook iscsi:$LAB_SERVER_IP::::iqn.2026-01.test:disk || echo SANHOOK-REFUSED
 chain http://$LAB_SERVER_IP/other.0 || echo NBP-REFUSED
 params || echo PARAMS-REFUSED
+imgfetch http://boot.lab.test/data.bin || echo DNS-REFUSED
+nslookup addr boot.lab.test || echo NSLOOKUP-REFUSED
+poweroff || echo POWEROFF-REFUSED
+chain http://$LAB_SERVER_IP/prog.efi || echo EFI-REFUSED
 echo ROM64-DONE
 imgfree
 kernel http://$LAB_SERVER_IP/vmlinuz console=ttyS0 quiet rdinit=/init rom64
@@ -63,6 +70,14 @@ lab_wait_for 'other\.0: cannot chain this PXE NBP: .*64 KiB ROM build' 60
 lab_wait_for '^NBP-REFUSED' 60
 lab_wait_for '^params: .*64 KiB ROM build.* has no form posts' 60
 lab_wait_for '^PARAMS-REFUSED' 60
+lab_wait_for 'boot\.lab\.test: .*64 KiB ROM build.* has no DNS: use an IP address' 60
+lab_wait_for '^DNS-REFUSED' 60
+lab_wait_for '^nslookup: .*64 KiB ROM build.* has no DNS' 60
+lab_wait_for '^NSLOOKUP-REFUSED' 60
+lab_wait_for '^poweroff: .*64 KiB ROM build.* has no ACPI power-off' 60
+lab_wait_for '^POWEROFF-REFUSED' 60
+lab_wait_for 'prog\.efi: this is an EFI program; bootnet is running on BIOS' 60
+lab_wait_for '^EFI-REFUSED' 60
 lab_wait_for '^ROM64-DONE' 60
 lab_serial_text | grep -aE '64 KiB ROM build' | sed 's/^/  console: /'
 lab_expect_not 'unknown command'
@@ -72,4 +87,4 @@ lab_expect '^CMDLINE: .*rdinit=/init rom64'
 lab_expect "^SHA256: $want_initrd\$"
 lab_expect_not 'BOOT-RETURNED'
 lab_expect_not 'Exception'
-echo "PASS (${rom##*/}: $size bytes; DHCP, HTTP script and download, HTTPS, SAN and NBP refused in words, Linux booted)"
+echo "PASS (${rom##*/}: $size bytes; DHCP, HTTP script and download, HTTPS, SAN and NBP refused in words, DNS, nslookup, poweroff and an EFI program refused in words, Linux booted)"

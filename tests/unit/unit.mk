@@ -20,7 +20,8 @@ UNIT_CORE_SRCS += bios/bios_linux_layout.c bios/bios_nbp_layout.c \
 # with the stand-ins in tests/unit/test_cmd_image_fakes.c (not the fuzzers).
 UNIT_CMD_SRCS := firmware/cmd_image.c firmware/image_fetch.c firmware/image_initrd.c \
 	firmware/image_kind.c
-UNIT_LIBC_SRCS := firmware/libc/string.c firmware/libc/format.c firmware/libc/number.c
+UNIT_LIBC_SRCS := firmware/libc/string.c firmware/libc/format.c firmware/libc/number.c \
+	firmware/libc/divdi3_rom64.c
 # The script language's tests have a binary of their own (below).
 SCRIPT_UNIT_TESTS := $(wildcard tests/unit/test_script*.c tests/unit/test_settings*.c \
 	tests/unit/test_menu*.c tests/unit/test_shell*.c)
