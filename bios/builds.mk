@@ -57,7 +57,7 @@ bios: $(BIN)/bootnet.kpxe $(BIN)/bootnet.pxe
 #  bin/bootnet.rom       the rom64 core (bios/rom64.mk): for a 64 KiB flash;
 #                        mkrom refuses a ROM over ROM_MAX_SIZE bytes.
 #  bin/bootnet-full.rom  the full core (HTTPS, iSCSI, every driver): 512 KiB.
-ROM_MAX_SIZE ?= 0
+ROM_MAX_SIZE ?= 65536
 $(BIOS_OBJ)/prefix_rom.bin: bios/prefix_rom.S bios/prefix_putc.S bios/prefix_rom.lds
 	@mkdir -p $(@D)
 	$(call say,AS bios $<)
