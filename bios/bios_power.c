@@ -8,6 +8,7 @@
 #include "../firmware/platform.h"
 #include "acpi_tables.h"
 #include "bios_io.h"
+#include "bios_reset.h"
 #include "bios_platform.h"
 
 static const uint8_t *find_rsdp(void)
@@ -94,14 +95,7 @@ void platform_reboot(void)
 	else if (pw.has_reset && pw.reset_space == 0 && !(pw.reset_address >> 32))
 		*(volatile uint8_t *)bios_linear((uint32_t)pw.reset_address) = pw.reset_value;
 	platform_delay_us(100000);
-	/* The keyboard controller pulses the CPU's reset line. */
-	for (int i = 0; i < 10000 && (inb(0x64) & 0x02); i++)
-		platform_delay_us(10);
-	outb(0x64, 0xfe);
-	platform_delay_us(100000);
-	/* A triple fault: no interrupt table, then an interrupt. */
-	static const struct { uint16_t limit; uint32_t base; } __attribute__((packed)) none = { 0, 0 };
-	__asm__ volatile("lidt %0; int3" : : "m"(none));
+	bios_reset_hard();
 }
 
 void platform_poweroff(void)

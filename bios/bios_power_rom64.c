@@ -5,18 +5,11 @@
 #include "../firmware/console.h"
 #include "../firmware/platform.h"
 #include "../firmware/rom64.h"
-#include "bios_io.h"
+#include "bios_reset.h"
 
 void platform_reboot(void)
 {
-	/* The keyboard controller pulses the CPU's reset line. */
-	for (int i = 0; i < 10000 && (inb(0x64) & 0x02); i++)
-		platform_delay_us(10);
-	outb(0x64, 0xfe);
-	platform_delay_us(100000);
-	/* A triple fault: no interrupt table, then an interrupt. */
-	static const struct { uint16_t limit; uint32_t base; } __attribute__((packed)) none = { 0, 0 };
-	__asm__ volatile("lidt %0; int3" : : "m"(none));
+	bios_reset_hard();
 }
 
 void platform_poweroff(void)

@@ -92,6 +92,16 @@ except BrokenPipeError:  # a reader such as grep -q that stopped early
 PY
 }
 
+# lab_bios_screen_wait TEXT SECONDS WHAT: until the VGA screen shows TEXT
+# (a grep pattern); else fail, showing the screen, with "WHAT".
+lab_bios_screen_wait() {
+	local deadline=$(( $(date +%s) + $2 * LAB_TIMEOUT_SCALE ))
+	until lab_bios_screen | grep -q -- "$1"; do
+		[ "$(date +%s)" -lt "$deadline" ] || { lab_bios_screen; lab_fail "$3"; }
+		sleep 2
+	done
+}
+
 # dnsmasq options: the PXE ROM gets bootnet.kpxe; bootnet's own DHCP gets
 # BOOT_FILE. QEMU's NIC ROMs are iPXE, which sends user class "iPXE" and
 # option 175 just as bootnet does, so what tells them apart here is the

@@ -48,11 +48,7 @@ lab_wait_for '^SCRIPT-DONE$' 30
 # Nothing left to boot: bootnet returns to the PXE ROM, which hands the
 # machine back to SeaBIOS (it writes to the screen only).
 lab_wait_for 'bootnet: returning to the firmware' 30
-for i in $(seq 60); do
-	lab_bios_screen | grep -q 'No bootable device' && break
-	sleep 2
-done
-lab_bios_screen | grep -q 'No bootable device' || { lab_bios_screen; lab_fail "SeaBIOS did not get the machine back"; }
+lab_bios_screen_wait 'No bootable device' 120 "SeaBIOS did not get the machine back"
 lab_expect_not 'Exception|failed'
 # The ROM asked for bootnet.kpxe, bootnet for the script: two clients as
 # dnsmasq saw them (the vendor class tells them apart).

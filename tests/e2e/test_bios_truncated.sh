@@ -15,12 +15,7 @@ at=$(grep -obUa 'BNP1' "$kpxe" | cut -d: -f1 |
 [ -n "$at" ] || lab_fail "no packed core header in bin/bootnet.kpxe"
 
 back_in_seabios() {
-	for i in $(seq 60); do
-		lab_bios_screen | grep -q 'No bootable device' && break
-		sleep 2
-	done
-	lab_bios_screen | grep -q 'No bootable device' ||
-		{ lab_bios_screen; lab_fail "SeaBIOS did not get the machine back"; }
+	lab_bios_screen_wait 'No bootable device' 120 "SeaBIOS did not get the machine back"
 	lab_expect_not 'bootnet .* \(i386, pcbios\)'
 }
 

@@ -28,11 +28,7 @@ cp "$usb" "$LAB_DIR/broken.usb"
 printf '\0\0' | dd of="$LAB_DIR/broken.usb" bs=1 seek=$((0x1B0)) conv=notrunc status=none
 LAB_MONITOR=1 lab_boot_usb_bios "$LAB_DIR/broken.usb"
 lab_bios_await_socket "$LAB_DIR/monitor.sock"
-deadline=$(( $(date +%s) + 60 * LAB_TIMEOUT_SCALE ))
-until lab_bios_screen | grep -q 'bootnet USB: no BIOS build on this image'; do
-	[ "$(date +%s)" -lt "$deadline" ] || { lab_bios_screen; lab_fail "no message from the MBR on the screen"; }
-	sleep 2
-done
+lab_bios_screen_wait 'bootnet USB: no BIOS build on this image' 60 "no message from the MBR on the screen"
 lab_expect_not 'pcbios'
 lab_qemu_stop
 
@@ -46,10 +42,6 @@ printf 'XXXXXXXXXXXXXXXX' | dd of="$LAB_DIR/damaged.usb" bs=1 seek=$(( lba * 512
 LAB_MONITOR=1 lab_boot_usb_bios "$LAB_DIR/damaged.usb"
 lab_bios_await_socket "$LAB_DIR/monitor.sock"
 lab_wait_for 'bootnet: the packed core is damaged or cut short' 120
-deadline=$(( $(date +%s) + 60 * LAB_TIMEOUT_SCALE ))
-until lab_bios_screen | grep -q 'bootnet USB: bootnet returned'; do
-	[ "$(date +%s)" -lt "$deadline" ] || { lab_bios_screen; lab_fail "the boot code did not get the machine back"; }
-	sleep 2
-done
+lab_bios_screen_wait 'bootnet USB: bootnet returned' 60 "the boot code did not get the machine back"
 lab_expect_not 'pcbios'
 echo PASS
