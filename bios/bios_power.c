@@ -118,13 +118,3 @@ void platform_poweroff(void)
 	console_printf("poweroff: the machine did not turn off through ACPI (PM1a control at "
 		       "0x%x); turn it off by hand\n", (unsigned)pw.pm1a_cnt);
 }
-
-void platform_halt(void)
-{
-	console_puts("Press any key to reboot.\n");
-	while (platform_console_read_key() < 0)
-		platform_delay_us(10000);
-	platform_reboot();
-	for (;;)
-		__asm__ volatile("cli; hlt");
-}

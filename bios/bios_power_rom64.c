@@ -17,13 +17,3 @@ void platform_poweroff(void)
 	console_printf("poweroff: %s; turn the machine off by hand\n",
 		       ROM64_LACKS("ACPI power-off"));
 }
-
-void platform_halt(void)
-{
-	console_puts("Press any key to reboot.\n");
-	while (platform_console_read_key() < 0)
-		platform_delay_us(10000);
-	platform_reboot();
-	for (;;)
-		__asm__ volatile("cli; hlt");
-}

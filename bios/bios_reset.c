@@ -1,7 +1,8 @@
-/* The hard way to reset a PC, for reboot and the exception handler's
- * last resort: the keyboard controller's reset line, then a triple fault.
- * Shared by bios_power.c (after ACPI's reset register) and the rom64
+/* The hard way to reset a PC (the keyboard controller's reset line, then
+ * a triple fault) and platform_halt, for both builds' reboot:
+ * bios_power.c (which tries ACPI's reset register first) and the rom64
  * build's bios_power_rom64.c (which has no ACPI tables). */
+#include "../firmware/console.h"
 #include "../firmware/platform.h"
 #include "bios_io.h"
 #include "bios_reset.h"
@@ -16,4 +17,14 @@ void bios_reset_hard(void)
 	/* A triple fault: no interrupt table, then an interrupt. */
 	static const struct { uint16_t limit; uint32_t base; } __attribute__((packed)) none = { 0, 0 };
 	__asm__ volatile("lidt %0; int3" : : "m"(none));
+}
+
+void platform_halt(void)
+{
+	console_puts("Press any key to reboot.\n");
+	while (platform_console_read_key() < 0)
+		platform_delay_us(10000);
+	platform_reboot();
+	for (;;)
+		__asm__ volatile("cli; hlt");
 }
