@@ -18,7 +18,7 @@
 . "$(dirname "$0")/lab_dns.sh"
 . "$(dirname "$0")/lab_tls.sh"
 
-command -v tcpdump >/dev/null || lab_skip "tcpdump missing (needed for the randomness check)"
+command -v tcpdump >/dev/null || lab_fail "tcpdump missing (needed for the randomness check; tools/fetch-deps installs it)"
 lab_tls_ca
 TLS_BUILD="$LAB_TOP/build/https-test"
 lab_tls_build "$TLS_BUILD" bios
